@@ -1,0 +1,62 @@
+"""Fill the archive from saved news pages: the one way articles enter it in bulk.
+
+Each file is imported in its own transaction, so a bad file never leaves half an article
+behind; re-running on the same files changes nothing."""
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from archive.importing.pipeline import ImportFileError, collect_paths, import_files
+
+KINDS = ["article", "organization", "person", "position", "agreement", "event", "mention"]
+OUTCOMES = ["created", "updated", "unchanged", "failed"]
+
+
+class Command(BaseCommand):
+    help = "Import article text files (files, folders or glob patterns) into the archive."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
+        parser.add_argument(
+            "--publish", action="store_true",
+            help="publish imported articles at once (demo data, trusted sources); "
+            "otherwise they wait in review",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="report what would change, write nothing"
+        )
+        parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    def handle(self, *args, paths, publish, dry_run, no_progress, **options):
+        try:
+            files = collect_paths(paths)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from None
+        if not files:
+            raise CommandError("no article files found in " + ", ".join(paths))
+
+        bar = tqdm(total=len(files), unit="file", disable=no_progress or len(files) < 20,
+                   file=self.stderr._out)
+
+        def on_progress(path, error):
+            bar.update(1)
+            if error:
+                bar.write(self.style.ERROR(f"{path}: {error}"), file=self.stderr._out)
+
+        report = import_files(files, publish=publish, dry_run=dry_run, on_progress=on_progress)
+        bar.close()
+
+        counts = report.changes.counts
+        heading = "Dry run, nothing written. Would have:" if dry_run else "Imported:"
+        self.stdout.write(heading)
+        for kind in KINDS:
+            row = ", ".join(
+                f"{counts[(kind, outcome)]} {outcome}"
+                for outcome in OUTCOMES
+                if counts[(kind, outcome)] or (kind == "article" and outcome != "failed")
+            )
+            if row:
+                self.stdout.write(f"  {kind + 's':<14} {row}")
+        if report.failures:
+            raise CommandError(f"{len(report.failures)} of {report.files} files failed")
+        self.stdout.write(self.style.SUCCESS(f"{report.files} files read."))

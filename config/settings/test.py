@@ -1,0 +1,7 @@
+"""The test suite: the database still comes from DATABASE_URL (SQLite by default)."""
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,0 +1,9 @@
+"""WSGI entry point; gunicorn serves `config.wsgi:application` with the production profile."""
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.prod")
+
+application = get_wsgi_application()
