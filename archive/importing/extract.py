@@ -758,11 +758,11 @@ class _Extractor:
                 continue
             key = self.acronyms.get(token.text)
             if key is None and token.text in self.known_acronyms:
-                name = self.known_acronyms[token.text]
-                key = self.add_org(name, self.span(token.start, token.end), acronym=token.text,
-                                   confidence=0.7)
+                key = normalize_name(self.known_acronyms[token.text])
+                if key not in self.orgs:
+                    self.orgs[key] = OrgFact(key=key, name=self.known_acronyms[token.text],
+                                             acronym=token.text, confidence=0.7)
                 self.acronyms[token.text] = key
-                self.orgs[key].spans = []
             if key is None:
                 continue
             self.orgs[key].spans.append(self.span(token.start, token.end))

@@ -1,0 +1,136 @@
+"""Writes that several interfaces share (admin, API, import): an editor's edit, which locks
+the fields it touched, and the merge of duplicate organizations or people."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+
+from archive.models import (
+    EventParticipant,
+    Mention,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Position,
+    Signatory,
+)
+from archive.text import normalize_name
+
+# Fields that are not content: changing them never locks anything.
+UNLOCKABLE = {"id", "locked_fields", "created_at", "updated_at", "normalized_name", "fingerprint"}
+# A date and its precision are one fact: locking one locks the other.
+LOCKED_TOGETHER = {
+    "published_on": {"date_precision", "date_inferred"},
+    "start_date": {"end_date", "date_precision"},
+}
+
+
+def save_editor_changes(instance, *, changed_fields: Iterable[str]) -> list[str]:
+    """Save an editor's edit and lock the fields it changed against later imports."""
+    locked = set(instance.locked_fields or [])
+    for name in set(changed_fields) - UNLOCKABLE:
+        locked.add(name)
+        locked |= LOCKED_TOGETHER.get(name, set())
+    instance.locked_fields = sorted(locked)
+    instance.save()
+    return instance.locked_fields
+
+
+def unlock_fields(instance, *, fields: Iterable[str]) -> list[str]:
+    """Hand fields back to the import: the next changed import may write them again."""
+    instance.locked_fields = sorted(set(instance.locked_fields or []) - set(fields))
+    instance.save(update_fields=["locked_fields", "updated_at"])
+    return instance.locked_fields
+
+
+@transaction.atomic
+def merge_organizations(*, survivor: Organization, others: Iterable[Organization]) -> Organization:
+    """Fold duplicates into `survivor`: every mention, position, party, signatory and
+    participant moves to it, their names and acronyms become its aliases, and they stay as
+    pointers to it (merged_into), so old links and later imports find the survivor."""
+    others = [o for o in others if o.pk != survivor.pk]
+    for other in others:
+        Mention.objects.filter(organization=other).update(organization=survivor)
+        for position in Position.objects.filter(organization=other):
+            if Position.objects.filter(
+                person_id=position.person_id, organization=survivor, title=position.title
+            ).exists():
+                position.mentions.update(position=Position.objects.get(
+                    person_id=position.person_id, organization=survivor, title=position.title
+                ))
+                position.delete()
+            else:
+                position.organization = survivor
+                position.save(update_fields=["organization"])
+        for agreement in other.agreements.all():
+            agreement.parties.remove(other)
+            agreement.parties.add(survivor)
+        Signatory.objects.filter(on_behalf_of=other).update(on_behalf_of=survivor)
+        _move_participants(EventParticipant.objects.filter(organization=other), "organization",
+                           survivor)
+        Organization.objects.filter(parent=other).exclude(pk=survivor.pk).update(parent=survivor)
+        Organization.objects.filter(merged_into=other).update(merged_into=survivor)
+        other.aliases.update(organization=survivor)
+        _add_aliases(OrganizationAlias, "organization", survivor,
+                     [(other.name, False), (other.acronym, True)])
+        other.merged_into = survivor
+        other.save(update_fields=["merged_into", "updated_at"])
+    if survivor.parent_id in {o.pk for o in others}:
+        survivor.parent = None
+        survivor.save(update_fields=["parent", "updated_at"])
+    return survivor
+
+
+@transaction.atomic
+def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
+    """Fold duplicate people into `survivor`, as merge_organizations does."""
+    others = [o for o in others if o.pk != survivor.pk]
+    for other in others:
+        Mention.objects.filter(person=other).update(person=survivor)
+        for position in Position.objects.filter(person=other):
+            twin = Position.objects.filter(
+                person=survivor, organization_id=position.organization_id, title=position.title
+            ).first()
+            if twin:
+                position.mentions.update(position=twin)
+                position.delete()
+            else:
+                position.person = survivor
+                position.save(update_fields=["person"])
+        for signature in Signatory.objects.filter(person=other):
+            if Signatory.objects.filter(agreement_id=signature.agreement_id, person=survivor).exists():
+                signature.delete()
+            else:
+                signature.person = survivor
+                signature.save(update_fields=["person"])
+        _move_participants(EventParticipant.objects.filter(person=other), "person", survivor)
+        Person.objects.filter(merged_into=other).update(merged_into=survivor)
+        other.aliases.update(person=survivor)
+        _add_aliases(PersonAlias, "person", survivor, [(other.name, False)])
+        other.merged_into = survivor
+        other.save(update_fields=["merged_into", "updated_at"])
+    return survivor
+
+
+def _move_participants(participants, field: str, survivor) -> None:
+    for participant in participants:
+        exists = EventParticipant.objects.filter(
+            event_id=participant.event_id, role=participant.role, **{field: survivor}
+        ).exists()
+        if exists:
+            participant.delete()
+        else:
+            setattr(participant, field, survivor)
+            participant.save(update_fields=[field])
+
+
+def _add_aliases(alias_model, owner_field: str, survivor, names: list[tuple[str, bool]]) -> None:
+    for name, is_acronym in names:
+        normalized = normalize_name(name)
+        if not normalized or normalized == survivor.normalized_name:
+            continue
+        alias_model.objects.update_or_create(
+            normalized=normalized,
+            defaults={owner_field: survivor, "name": name, "is_acronym": is_acronym},
+        )

@@ -1,0 +1,123 @@
+#!/usr/bin/env python3
+"""The archive's two entry points, needing nothing but Python 3.11+:
+
+    python3 dev.py run     set up (virtualenv, install, migrate, demo data) and serve
+    python3 dev.py test    set up and run the whole test suite, on SQLite and PostgreSQL
+
+Both are safe to run again: setup steps that are already done are skipped."""
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import venv
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / "python"
+STAMP = VENV / ".installed"
+POSTGRES_TEST_URL = "postgres://postgres@127.0.0.1:5432/test"
+
+
+def say(message: str) -> None:
+    print(f"\n==> {message}", flush=True)
+
+
+def run(*command, env=None) -> int:
+    return subprocess.call([str(c) for c in command], cwd=ROOT, env=env)
+
+
+def check(*command, env=None) -> None:
+    if run(*command, env=env) != 0:
+        sys.exit(f"failed: {' '.join(str(c) for c in command)}")
+
+
+def setup() -> None:
+    """A virtualenv with the project and its development tools, reinstalled only when
+    pyproject.toml changes."""
+    if sys.version_info < (3, 11):
+        sys.exit("The archive needs Python 3.11 or newer.")
+    if not PYTHON.exists():
+        say("Creating the virtualenv in .venv")
+        venv.create(VENV, with_pip=True)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if not STAMP.exists() or STAMP.read_text() != wanted:
+        say("Installing the archive and its dependencies")
+        check(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+        check(PYTHON, "-m", "pip", "install", "--quiet", "-e", ".[dev]")
+        STAMP.write_text(wanted)
+
+
+def serve() -> None:
+    setup()
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    say("Migrating the database")
+    check(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+    say("Importing and publishing the seed articles")
+    check(PYTHON, "manage.py", "import_articles", "archive/demo_data", "--publish", env=env)
+    print(
+        "\nThe archive is at http://127.0.0.1:8000/  (the editors' console: /admin/)\n"
+        "To make an admin user, in another terminal:\n"
+        f"    {PYTHON.relative_to(ROOT)} manage.py createsuperuser\n",
+        flush=True,
+    )
+    os.execve(PYTHON, [str(PYTHON), "manage.py", "runserver", "127.0.0.1:8000"], env)
+
+
+def postgres_reachable(url: str) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or 5432), timeout=3):
+            return True
+    except OSError:
+        return False
+
+
+def test(pytest_args: list[str]) -> None:
+    setup()
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    failed = []
+
+    say("Lint: ruff check")
+    if run(BIN / "ruff", "check", ".", env=env):
+        failed.append("ruff")
+    say("Migrations match the models")
+    if run(PYTHON, "manage.py", "makemigrations", "--check", "--dry-run", env=env):
+        failed.append("makemigrations --check")
+
+    say("Tests on SQLite")
+    if run(PYTHON, "-m", "pytest", *pytest_args, env=env):
+        failed.append("tests on SQLite")
+
+    postgres_url = os.environ.get("TEST_POSTGRES_URL", POSTGRES_TEST_URL)
+    if postgres_reachable(postgres_url):
+        say(f"Tests on PostgreSQL ({postgres_url})")
+        if run(PYTHON, "-m", "pytest", *pytest_args, env={**env, "DATABASE_URL": postgres_url}):
+            failed.append("tests on PostgreSQL")
+    elif os.environ.get("CI") == "true":
+        failed.append(f"PostgreSQL at {postgres_url} is unreachable, and CI must test on it")
+    else:
+        say(f"PostgreSQL at {postgres_url} is unreachable: its run is skipped on this machine")
+
+    if failed:
+        sys.exit("\nFAILED: " + "; ".join(failed))
+    say("All checks passed")
+
+
+def main() -> None:
+    command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "run":
+        serve()
+    elif command == "test":
+        test(sys.argv[2:])
+    else:
+        sys.exit(__doc__)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,41 @@
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+SEEDS = sorted(Path(settings.DEMO_DATA_DIR).glob("*.txt"))
+
+
+@pytest.fixture
+def seed_dir(tmp_path) -> Path:
+    """A copy of the five seed articles that a test may change."""
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    for seed in SEEDS:
+        shutil.copy(seed, folder / seed.name)
+    return folder
+
+
+@pytest.fixture
+def run_import(capsys):
+    """Run the import command as a user would; returns (exit code, stdout, stderr)."""
+
+    def run(*args) -> tuple[int, str, str]:
+        code = 0
+        try:
+            call_command("import_articles", *[str(a) for a in args], "--no-progress")
+        except SystemExit as exit:
+            code = exit.code
+        except Exception as error:  # CommandError: what manage.py would print and exit 1 on
+            from django.core.management import CommandError
+
+            if not isinstance(error, CommandError):
+                raise
+            code = 1
+            print(f"CommandError: {error}", file=__import__("sys").stderr)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
