@@ -39,8 +39,6 @@ def check(*command, env=None) -> None:
 def setup() -> None:
     """A virtualenv with the project and its development tools, reinstalled only when
     pyproject.toml changes."""
-    if sys.version_info < (3, 11):
-        sys.exit("The archive needs Python 3.11 or newer.")
     if not PYTHON.exists():
         say("Creating the virtualenv in .venv")
         venv.create(VENV, with_pip=True)

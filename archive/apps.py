@@ -6,4 +6,4 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self) -> None:
-        from archive import signals  # noqa: F401
+        from archive import signals  # noqa: F401  (connects the receivers)

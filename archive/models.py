@@ -107,9 +107,7 @@ class EntityQuerySet(models.QuerySet):
         published_support = Mention.objects.filter(
             **{self.mention_field: OuterRef("pk")}, article__status=ArticleStatus.PUBLISHED
         ).exclude(review_status=ReviewStatus.REJECTED)
-        return self.filter(hidden=False, merged_into__isnull=True).filter(
-            Exists(published_support)
-        )
+        return self.filter(hidden=False, merged_into__isnull=True).filter(Exists(published_support))
 
 
 class OrganizationQuerySet(EntityQuerySet):

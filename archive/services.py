@@ -56,9 +56,11 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
             if Position.objects.filter(
                 person_id=position.person_id, organization=survivor, title=position.title
             ).exists():
-                position.mentions.update(position=Position.objects.get(
-                    person_id=position.person_id, organization=survivor, title=position.title
-                ))
+                position.mentions.update(
+                    position=Position.objects.get(
+                        person_id=position.person_id, organization=survivor, title=position.title
+                    )
+                )
                 position.delete()
             else:
                 position.organization = survivor
@@ -67,13 +69,18 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
             agreement.parties.remove(other)
             agreement.parties.add(survivor)
         Signatory.objects.filter(on_behalf_of=other).update(on_behalf_of=survivor)
-        _move_participants(EventParticipant.objects.filter(organization=other), "organization",
-                           survivor)
+        _move_participants(
+            EventParticipant.objects.filter(organization=other), "organization", survivor
+        )
         Organization.objects.filter(parent=other).exclude(pk=survivor.pk).update(parent=survivor)
         Organization.objects.filter(merged_into=other).update(merged_into=survivor)
         other.aliases.update(organization=survivor)
-        _add_aliases(OrganizationAlias, "organization", survivor,
-                     [(other.name, False), (other.acronym, True)])
+        _add_aliases(
+            OrganizationAlias,
+            "organization",
+            survivor,
+            [(other.name, False), (other.acronym, True)],
+        )
         other.merged_into = survivor
         other.save(update_fields=["merged_into", "updated_at"])
     if survivor.parent_id in {o.pk for o in others}:
@@ -99,7 +106,9 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
                 position.person = survivor
                 position.save(update_fields=["person"])
         for signature in Signatory.objects.filter(person=other):
-            if Signatory.objects.filter(agreement_id=signature.agreement_id, person=survivor).exists():
+            if Signatory.objects.filter(
+                agreement_id=signature.agreement_id, person=survivor
+            ).exists():
                 signature.delete()
             else:
                 signature.person = survivor

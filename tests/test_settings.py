@@ -29,7 +29,7 @@ def test_database_url_selects_postgresql(monkeypatch):
 
 def test_unsupported_database_url_is_refused_by_name(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/archive")
-    with pytest.raises(ImproperlyConfigured, match="DATABASE_URL.*'mysql'"):
+    with pytest.raises(ImproperlyConfigured, match=r"DATABASE_URL.*'mysql'"):
         database_from_env()
 
 
@@ -46,14 +46,21 @@ def test_booleans_and_lists_from_the_environment(monkeypatch):
 def _manage(*args, **env):
     clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "SECRET_KEY"}}
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True,
-        env={**clean, **env}, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        timeout=120,
     )
 
 
 def test_production_profile_passes_check_deploy_without_warnings():
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         DJANGO_SETTINGS_MODULE="config.settings.prod",
         SECRET_KEY="x7!k2Lq#9vPz@4mWn8$Rt6^Yb1&Hc3*Jd5(Fg0)Ks" * 2,
         ALLOWED_HOSTS="archive.example",
@@ -71,8 +78,12 @@ def test_production_profile_refuses_to_start_without_a_secret_key():
 
 def test_debug_is_off_in_production_even_if_asked():
     result = _manage(
-        "shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
-        DJANGO_SETTINGS_MODULE="config.settings.prod", SECRET_KEY="k" * 60, DEBUG="true",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY="k" * 60,
+        DEBUG="true",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("False")

@@ -26,7 +26,10 @@ MONTHS = {
     )
     for name in names
 }
-MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"  # noqa: E501
+MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
 MONTH_NAME = MONTH.replace("?P<month>", "?:")
 
 
@@ -48,9 +51,16 @@ def _safe_date(year: int, month: int = 1, day: int = 1) -> date | None:
 # Full dates, most specific first; each names its groups year, month, day.
 _FULL_DATE_PATTERNS = [
     re.compile(r"(?P<year>(?:19|20)\d\d)[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b"),
-    re.compile(r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]?"),
-    re.compile(rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]?"
+    ),
+    re.compile(
+        rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
+    re.compile(
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
+        re.I,
+    ),
 ]
 _MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _KOREAN_MONTH_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]")

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import ClassVar
 
 from archive.countries import CITIES, COUNTRIES, COUNTRY_WORDS, PROVINCES
 from archive.importing.dates import find_event_dates
@@ -235,21 +236,124 @@ TITLES_BEFORE_NAME = {
 }
 # Capitalized words that never begin or continue a name.
 STOP_WORDS = {
-    "the", "a", "an", "at", "in", "on", "during", "from", "with", "by", "for", "of", "and",
-    "this", "that", "these", "those", "its", "their", "his", "her", "our", "we", "they", "it",
-    "he", "she", "also", "first", "second", "third", "furthermore", "besides", "accordingly",
-    "through", "according", "after", "before", "since", "as", "under", "over", "more", "all",
-    "both", "each", "some", "many", "most", "other", "another", "such", "while", "when",
-    "where", "which", "who", "whom", "what", "there", "here", "then", "thus", "however",
-    "moreover", "meanwhile", "attendants", "responsible", "representatives", "staff",
-    "officers", "researchers", "scholars", "delegation", "event", "forum", "mou",
-    "tag", "home", "news", "contents", "latest", "about", "into", "between", "among", "via",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "internet", "belt", "road", "initiative",
+    "the",
+    "a",
+    "an",
+    "at",
+    "in",
+    "on",
+    "during",
+    "from",
+    "with",
+    "by",
+    "for",
+    "of",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "we",
+    "they",
+    "it",
+    "he",
+    "she",
+    "also",
+    "first",
+    "second",
+    "third",
+    "furthermore",
+    "besides",
+    "accordingly",
+    "through",
+    "according",
+    "after",
+    "before",
+    "since",
+    "as",
+    "under",
+    "over",
+    "more",
+    "all",
+    "both",
+    "each",
+    "some",
+    "many",
+    "most",
+    "other",
+    "another",
+    "such",
+    "while",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "what",
+    "there",
+    "here",
+    "then",
+    "thus",
+    "however",
+    "moreover",
+    "meanwhile",
+    "attendants",
+    "responsible",
+    "representatives",
+    "staff",
+    "officers",
+    "researchers",
+    "scholars",
+    "delegation",
+    "event",
+    "forum",
+    "mou",
+    "tag",
+    "home",
+    "news",
+    "contents",
+    "latest",
+    "about",
+    "into",
+    "between",
+    "among",
+    "via",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "internet",
+    "belt",
+    "road",
+    "initiative",
 }
 COUNTRY_NAMES = {
-    "China", "Korea", "Japan", "USA", "ROK", "DPRK", "Germany", "France", "Russia", "India",
-    "Singapore", "Vietnam", "Mongolia",
+    "China",
+    "Korea",
+    "Japan",
+    "USA",
+    "ROK",
+    "DPRK",
+    "Germany",
+    "France",
+    "Russia",
+    "India",
+    "Singapore",
+    "Vietnam",
+    "Mongolia",
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -356,9 +460,13 @@ def _org_spans(text: str, tokens: list[Token]) -> list[_OrgSpan]:
         if left == k and right == k:
             k += 1
             continue  # a bare "Institute" names nothing in particular
-        if first.lower in ORG_KEYWORDS and left == k and all(
-            t.lower in STOP_WORDS or t.lower in ORG_KEYWORDS or not t.is_cap
-            for t in tokens[left : right + 1]
+        if (
+            first.lower in ORG_KEYWORDS
+            and left == k
+            and all(
+                t.lower in STOP_WORDS or t.lower in ORG_KEYWORDS or not t.is_cap
+                for t in tokens[left : right + 1]
+            )
         ):
             k = right + 1
             continue
@@ -377,9 +485,12 @@ def _extend_right(tokens: list[Token], k: int) -> int:
             right += 1
         elif nxt.text in COMPANY_SUFFIXES:
             right += 1
-            while right + 1 < n and tokens[right + 1].text in {".", ","} and (
-                tokens[right + 1].text == "." or (
-                    right + 2 < n and tokens[right + 2].text in COMPANY_SUFFIXES
+            while (
+                right + 1 < n
+                and tokens[right + 1].text in {".", ","}
+                and (
+                    tokens[right + 1].text == "."
+                    or (right + 2 < n and tokens[right + 2].text in COMPANY_SUFFIXES)
                 )
             ):
                 right += 1
@@ -429,9 +540,7 @@ def _initials_match(acronym: str, name: str) -> bool:
     return True
 
 
-def _acronym_after(
-    text: str, tokens: list[Token], index: int, name: str
-) -> tuple[str, int] | None:
+def _acronym_after(text: str, tokens: list[Token], index: int, name: str) -> tuple[str, int] | None:
     """An acronym stated right after a name: "(CAE)", "(Georgia Tech)", ", KETI,"."""
     n = len(tokens)
     if index + 1 < n and tokens[index + 1].text == "(":
@@ -440,9 +549,10 @@ def _acronym_after(
             inner = text[tokens[index + 2].start : tokens[close - 1].end]
             words = inner.split()
             first_is_acronym = sum(c.isupper() for c in words[0]) >= 2
-            if 1 <= len(words) <= 3 and (first_is_acronym or (
-                len(words) <= 2 and inner[:1].isupper() and _initials_match(inner, name)
-            )):
+            if 1 <= len(words) <= 3 and (
+                first_is_acronym
+                or (len(words) <= 2 and inner[:1].isupper() and _initials_match(inner, name))
+            ):
                 return inner, close
     if (
         index + 3 < n
@@ -502,9 +612,13 @@ def _name_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
     if index - start + 1 < 2:
         return None
     before = tokens[start - 1] if start > 0 else None
-    if before is not None and before.is_cap and before.is_word and before.lower not in HONORIFICS:
-        if before.lower not in STOP_WORDS and before.lower not in TITLE_WORDS:
-            return None  # part of a longer capitalized phrase, not a name
+    if (
+        before is not None
+        and before.is_cap
+        and before.is_word
+        and before.lower not in HONORIFICS | STOP_WORDS | TITLE_WORDS
+    ):
+        return None  # part of a longer capitalized phrase, not a name
     return start, index
 
 
@@ -522,9 +636,7 @@ def _name_after(tokens: list[Token], index: int) -> tuple[int, int] | None:
 
 
 class _Extractor:
-    def __init__(
-        self, body: str, title: str, known_acronyms: Mapping[str, str], year: int | None
-    ):
+    def __init__(self, body: str, title: str, known_acronyms: Mapping[str, str], year: int | None):
         self.body = body
         self.title = title
         self.tokens = tokenize(body)
@@ -554,8 +666,16 @@ class _Extractor:
                 return start, end
         return 0, len(self.body)
 
-    def add_org(self, name: str, span: Span, *, acronym: str = "", head: str = "",
-                confidence: float = 0.8, parent_key: str = "") -> str:
+    def add_org(
+        self,
+        name: str,
+        span: Span,
+        *,
+        acronym: str = "",
+        head: str = "",
+        confidence: float = 0.8,
+        parent_key: str = "",
+    ) -> str:
         key = normalize_name(name)
         fact = self.orgs.get(key)
         if fact is None:
@@ -602,19 +722,35 @@ class _Extractor:
                 and tokens[current.end_token + 1].text == ","
             ):
                 acronym = _acronym_after(body, tokens, nxt.end_token, nxt.name)
-                parent_key = self.register_org(nxt, acronym if acronym and _initials_match(acronym[0], nxt.name) else None)
+                parent_key = self.register_org(
+                    nxt, acronym if acronym and _initials_match(acronym[0], nxt.name) else None
+                )
                 unit_name = f"{current.name}, {self.orgs[parent_key].name}"
                 span = self.span(current.start, nxt.end)
-                own_acronym = acronym[0] if acronym and not _initials_match(acronym[0], nxt.name) else ""
-                key = self.add_org(unit_name, span, acronym=own_acronym, head=current.head,
-                                   confidence=0.75, parent_key=parent_key)
+                own_acronym = (
+                    acronym[0] if acronym and not _initials_match(acronym[0], nxt.name) else ""
+                )
+                key = self.add_org(
+                    unit_name,
+                    span,
+                    acronym=own_acronym,
+                    head=current.head,
+                    confidence=0.75,
+                    parent_key=parent_key,
+                )
                 if own_acronym:
                     self.acronyms[own_acronym] = key
                     self.orgs[key].aliases.add(own_acronym)
                 current.key = key
                 self.org_at[current.start_token] = _OrgSpan(
-                    current.start_token, acronym[1] if acronym else nxt.end_token, unit_name,
-                    current.start, nxt.end, current.head, key)
+                    current.start_token,
+                    acronym[1] if acronym else nxt.end_token,
+                    unit_name,
+                    current.start,
+                    nxt.end,
+                    current.head,
+                    key,
+                )
                 i += 2
                 continue
             acronym = _acronym_after(body, tokens, current.end_token, current.name)
@@ -630,15 +766,22 @@ class _Extractor:
         split = self.unit_split(org)
         owner = tokens[org.start_token - 2] if org.start_token >= 2 else None
         if (
-            split is None and owner is not None and org.head in UNIT_KEYWORDS
-            and tokens[org.start_token - 1].text in {"'s", "’s"} and owner.text in self.acronyms
+            split is None
+            and owner is not None
+            and org.head in UNIT_KEYWORDS
+            and tokens[org.start_token - 1].text in {"'s", "’s"}
+            and owner.text in self.acronyms
         ):
             # "CAST's Department of International Affairs"
             parent_key = self.acronyms[owner.text]
             self.orgs[parent_key].spans.append(self.span(owner.start, owner.end))
-            key = self.add_org(f"{org.name}, {self.orgs[parent_key].name}",
-                               self.span(org.start, org.end), head=org.head, confidence=0.75,
-                               parent_key=parent_key)
+            key = self.add_org(
+                f"{org.name}, {self.orgs[parent_key].name}",
+                self.span(org.start, org.end),
+                head=org.head,
+                confidence=0.75,
+                parent_key=parent_key,
+            )
             self.orgs[key].aliases.add(f"{owner.text}'s {org.name}")
         elif split is not None:
             head_end, tail_start = split
@@ -646,7 +789,9 @@ class _Extractor:
             tail_name = self.body[tail_tokens[0].start : tail_tokens[-1].end]
             if len(tail_tokens) == 1 and tail_tokens[0].text in self.acronyms:
                 parent_key = self.acronyms[tail_tokens[0].text]
-                self.orgs[parent_key].spans.append(self.span(tail_tokens[0].start, tail_tokens[0].end))
+                self.orgs[parent_key].spans.append(
+                    self.span(tail_tokens[0].start, tail_tokens[0].end)
+                )
             else:
                 tail_head = next(
                     (t.lower for t in reversed(tail_tokens) if t.lower in ORG_KEYWORDS), ""
@@ -656,8 +801,13 @@ class _Extractor:
                 )
             head_name = self.body[org.start : tokens[head_end].end]
             unit_name = f"{head_name}, {self.orgs[parent_key].name}"
-            key = self.add_org(unit_name, self.span(org.start, org.end), head=org.head,
-                               confidence=0.75, parent_key=parent_key)
+            key = self.add_org(
+                unit_name,
+                self.span(org.start, org.end),
+                head=org.head,
+                confidence=0.75,
+                parent_key=parent_key,
+            )
             self.orgs[key].aliases.add(org.name)
             self.unit_heads[normalize_name(head_name)] = key
         else:
@@ -695,21 +845,26 @@ class _Extractor:
             if not tail:
                 return None
             if (len(tail) == 1 and tail[0].text in self.acronyms) or (
-                len(tail) > 1 and tail[-1].lower in ORG_KEYWORDS
+                len(tail) > 1
+                and tail[-1].lower in ORG_KEYWORDS
                 and tail[-1].lower not in UNIT_KEYWORDS
             ):
                 return j - 1, tail_start
         return None
 
     def find_unit_lists(self, raw: list[_OrgSpan]) -> None:
-        """"the School of A, the School of B and the School of C of Chongqing University":
+        """ "the School of A, the School of B and the School of C of Chongqing University":
         the parent stated after the last unit of a list belongs to each of them."""
         runs: list[list[_OrgSpan]] = []
         for org in raw:
             if org.head not in UNIT_KEYWORDS or not org.key:
                 continue
-            if runs and runs[-1][-1].head == org.head and re.fullmatch(
-                r",?\s*(?:and\s+)?(?:the\s+)?", self.body[runs[-1][-1].end : org.start]
+            if (
+                runs
+                and runs[-1][-1].head == org.head
+                and re.fullmatch(
+                    r",?\s*(?:and\s+)?(?:the\s+)?", self.body[runs[-1][-1].end : org.start]
+                )
             ):
                 runs[-1].append(org)
             else:
@@ -724,8 +879,13 @@ class _Extractor:
                 if old is None or old.parent_key:
                     continue
                 del self.orgs[old.key]
-                new_key = self.add_org(f"{old.name}, {parent.name}", old.spans[0], head=org.head,
-                                       confidence=0.6, parent_key=parent_key)
+                new_key = self.add_org(
+                    f"{old.name}, {parent.name}",
+                    old.spans[0],
+                    head=org.head,
+                    confidence=0.6,
+                    parent_key=parent_key,
+                )
                 new = self.orgs[new_key]
                 new.spans.extend(old.spans[1:])
                 new.aliases |= old.aliases
@@ -760,8 +920,12 @@ class _Extractor:
             if key is None and token.text in self.known_acronyms:
                 key = normalize_name(self.known_acronyms[token.text])
                 if key not in self.orgs:
-                    self.orgs[key] = OrgFact(key=key, name=self.known_acronyms[token.text],
-                                             acronym=token.text, confidence=0.7)
+                    self.orgs[key] = OrgFact(
+                        key=key,
+                        name=self.known_acronyms[token.text],
+                        acronym=token.text,
+                        confidence=0.7,
+                    )
                 self.acronyms[token.text] = key
             if key is None:
                 continue
@@ -778,14 +942,17 @@ class _Extractor:
         if not token.is_acronym or token.text in COUNTRY_NAMES or len(token.text) < 3:
             return None
         occurrences = [t for t in self.tokens if t.text == token.text]
-        key = self.add_org(token.text, self.span(token.start, token.end), acronym=token.text,
-                           confidence=0.5)
+        key = self.add_org(
+            token.text, self.span(token.start, token.end), acronym=token.text, confidence=0.5
+        )
         self.orgs[key].spans = [self.span(t.start, t.end) for t in occurrences]
         self.acronyms[token.text] = key
         org = _OrgSpan(index, index, token.text, token.start, token.end, "", key)
         for t_index, t in enumerate(self.tokens):
             if t.text == token.text:
-                self.org_at.setdefault(t_index, _OrgSpan(t_index, t_index, t.text, t.start, t.end, "", key))
+                self.org_at.setdefault(
+                    t_index, _OrgSpan(t_index, t_index, t.text, t.start, t.end, "", key)
+                )
         return org
 
     # -- people ----------------------------------------------------------------------------
@@ -848,8 +1015,9 @@ class _Extractor:
             if org is None and pos > segment_start and tokens[pos - 1].text in {"of", "the"}:
                 org = self.acronym_org(pos)
             if org is not None:
-                title = self.clean_title(body[tokens[segment_start].start : token.start]
-                                         if pos > segment_start else "")
+                title = self.clean_title(
+                    body[tokens[segment_start].start : token.start] if pos > segment_start else ""
+                )
                 end_token = org.end_token
                 after = tokens[end_token + 1] if end_token + 1 < n else None
                 if not title and after is not None and after.lower in {"member", "members"}:
@@ -870,7 +1038,8 @@ class _Extractor:
                         look += 1
                     if look < n and (
                         tokens[look].lower in TITLE_WORDS
-                        or tokens[look].lower in {"former", "honorary", "managing", "associate", "executive"}
+                        or tokens[look].lower
+                        in {"former", "honorary", "managing", "associate", "executive"}
                     ):
                         segment_start = look
                         pos = look
@@ -888,7 +1057,9 @@ class _Extractor:
             text = body[tokens[index].start : min(end, sentence_end)]
             title = self.placeless_title(text)
             if title:
-                results.append((title, "", self.span(tokens[index].start, tokens[index].start + len(title))))
+                results.append(
+                    (title, "", self.span(tokens[index].start, tokens[index].start + len(title)))
+                )
                 saw_title = True
         if results and saw_title:
             return results
@@ -908,7 +1079,7 @@ class _Extractor:
 
     @staticmethod
     def split_titles(title: str) -> list[str]:
-        """"academician and former vice president" is two titles at one organization."""
+        """ "academician and former vice president" is two titles at one organization."""
         if not title:
             return []
         parts = [re.sub(r"^the\s+", "", p.strip()) for p in re.split(r"\s+and\s+", title)]
@@ -925,7 +1096,7 @@ class _Extractor:
     def placeless_title(self, text: str) -> str:
         text = re.sub(r"\s+", " ", text.strip())
         match = self._PLACELESS.match(text)
-        if not match or not match.group("title")[:1].islower() and not text[:1].isupper():
+        if not match:
             return ""
         if match.group("place") and match.group("place").split()[0] in STOP_WORDS:
             return ""
@@ -938,7 +1109,7 @@ class _Extractor:
     )
 
     def find_titles_before_names(self) -> None:
-        """"Professor Yang Dan", "Dr. Hwang-hee Cho", "President Moon Jae-in of Korea",
+        """ "Professor Yang Dan", "Dr. Hwang-hee Cho", "President Moon Jae-in of Korea",
         "Chinese President Xi Jinping", "Vice President Jiang Bingmo from the ... Institute"."""
         tokens = self.tokens
         for match in self._TITLE_BEFORE.finditer(self.body):
@@ -963,7 +1134,9 @@ class _Extractor:
             country = country_of(words_before[-1]) if words_before and not org_key else ""
             if country and " of " not in title:
                 title = f"{title} of {COUNTRIES[country]}"
-            key = self.record_person(start, end, [(title, org_key, self.span(match.start(), span_end))])
+            key = self.record_person(
+                start, end, [(title, org_key, self.span(match.start(), span_end))]
+            )
             if country:
                 self.persons[key].nationality = country
 
@@ -973,7 +1146,7 @@ class _Extractor:
     )
 
     def find_titles_with_names_after(self) -> None:
-        """"The governor of this province, Xu Kunlin, pointed to ...": "this province" is the
+        """ "The governor of this province, Xu Kunlin, pointed to ...": "this province" is the
         province the text named last."""
         for match in self._TITLE_THEN_NAME.finditer(self.body):
             index = self.token_index_at.get(match.end())
@@ -991,11 +1164,13 @@ class _Extractor:
                     continue
                 place = max(earlier)[1]
             title = f"{match.group('title')} of {place}"
-            key = self.record_person(*name, [(title, "", self.span(match.start(), match.end() - 2))])
+            key = self.record_person(
+                *name, [(title, "", self.span(match.start(), match.end() - 2))]
+            )
             self.persons[key].nationality = self.persons[key].nationality or country_of(place)
 
     def find_member_lists(self) -> None:
-        """"NAEK members including Paik Man Gi, Lie Sang Bong, and Choi Cheng De"."""
+        """ "NAEK members including Paik Man Gi, Lie Sang Bong, and Choi Cheng De"."""
         pattern = re.compile(r"\b([A-Z][\w\-]+) members,? (?:including|such as) ")
         tokens = self.tokens
         for match in pattern.finditer(self.body):
@@ -1024,8 +1199,8 @@ class _Extractor:
     # -- agreements ------------------------------------------------------------------------
 
     _SIGNED = re.compile(
-        r"\b(?:signed|inked|concluded|entered into)\b[^.]{0,80}?\b(?P<what>MOU|MoU|memorandum of understanding|"
-        r"memorandum|agreement|contract|letter of intent)\b",
+        r"\b(?:signed|inked|concluded|entered into)\b[^.]{0,80}?\b(?P<what>MOU|MoU|"
+        r"memorandum of understanding|memorandum|agreement|contract|letter of intent)\b",
         re.I,
     )
 
@@ -1041,8 +1216,10 @@ class _Extractor:
             if not parties:
                 continue
             what = match.group("what").lower()
-            kind = "mou" if what in {"mou", "memorandum of understanding", "memorandum"} else (
-                "contract" if what == "contract" else "cooperation"
+            kind = (
+                "mou"
+                if what in {"mou", "memorandum of understanding", "memorandum"}
+                else ("contract" if what == "contract" else "cooperation")
             )
             date_range = find_event_dates(self.body[s_start:s_end], self.year)
             signed_on = date_range.start if date_range else None
@@ -1056,11 +1233,23 @@ class _Extractor:
                 signatories.append((p_key, org_key))
             names = [self.orgs[key].name for key in parties]
             label = {"mou": "MOU", "contract": "Contract", "cooperation": "Agreement"}[kind]
-            title = f"{label} between {' and '.join(names)}" if len(names) > 1 else f"{label} with {names[0]}"
+            title = (
+                f"{label} between {' and '.join(names)}"
+                if len(names) > 1
+                else f"{label} with {names[0]}"
+            )
             summary = self.summary_after(s_end)
             self.agreements.append(
-                AgreementFact(kind, title[:500], signed_on, parties, signatories, summary,
-                              self.span(s_start, s_end), 0.8 if len(parties) > 1 else 0.6)
+                AgreementFact(
+                    kind,
+                    title[:500],
+                    signed_on,
+                    parties,
+                    signatories,
+                    summary,
+                    self.span(s_start, s_end),
+                    0.8 if len(parties) > 1 else 0.6,
+                )
             )
 
     def summary_after(self, offset: int) -> str:
@@ -1105,11 +1294,16 @@ class _Extractor:
         for i, token in enumerate(tokens):
             if not token.is_cap or token.lower not in EVENT_KEYWORDS:
                 continue
-            if i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].lower in EVENT_KEYWORDS:
+            if (
+                i + 1 < len(tokens)
+                and tokens[i + 1].is_cap
+                and tokens[i + 1].lower in EVENT_KEYWORDS
+            ):
                 continue  # "Trade Expo Forum": the name ends at the last keyword
             left = self.event_left(tokens, i)
             if (
-                left >= 2 and tokens[left - 1].text == "and"
+                left >= 2
+                and tokens[left - 1].text == "and"
                 and tokens[left - 2].lower in EVENT_KEYWORDS
             ):
                 joined_left = self.event_left(tokens, left - 2)
@@ -1127,10 +1321,14 @@ class _Extractor:
         left = i
         while left > 0:
             prev = tokens[left - 1]
-            if (_is_name_word(prev) or prev.text[:1].isdigit()) and prev.lower not in EVENT_KEYWORDS:
+            if (
+                _is_name_word(prev) or prev.text[:1].isdigit()
+            ) and prev.lower not in EVENT_KEYWORDS:
                 left -= 1
             elif (
-                prev.text in {"and", "&"} and left >= 2 and _is_name_word(tokens[left - 2])
+                prev.text in {"and", "&"}
+                and left >= 2
+                and _is_name_word(tokens[left - 2])
                 and tokens[left - 2].lower not in EVENT_KEYWORDS
             ):
                 left -= 2
@@ -1156,14 +1354,19 @@ class _Extractor:
         for left, right in self.event_names(title_tokens, title, title):
             name = title[title_tokens[left].start : title_tokens[right].end]
             if title_tokens[right].lower not in body_keywords:
-                named.setdefault(normalize_name(name), EventFact(name=name, kind=self.event_kind(name)))
+                named.setdefault(
+                    normalize_name(name), EventFact(name=name, kind=self.event_kind(name))
+                )
         # A visit the title announces: "Visit to China's Major ... Research Institutes".
         if re.search(r"\b(visit|delegation|tour)\b", title, re.I):
             visit = re.search(r"\b(visited|visit to|delegation)\b", self.body, re.I)
             if visit:
-                named.setdefault(normalize_name(title), EventFact(
-                    name=title, kind="visit", spans=[self.span(visit.start(), visit.end())]
-                ))
+                named.setdefault(
+                    normalize_name(title),
+                    EventFact(
+                        name=title, kind="visit", spans=[self.span(visit.start(), visit.end())]
+                    ),
+                )
         for agreement in self.agreements:
             ceremony = re.search(r"\bsigning ceremony\b", self.body, re.I)
             if ceremony:
@@ -1205,7 +1408,7 @@ class _Extractor:
         r"meeting|summit|symposium|seminar)\b",
         re.I,
     )
-    _ANAPHOR_KINDS = {
+    _ANAPHOR_KINDS: ClassVar[dict[str, set[str]]] = {
         "event": {"forum", "conference", "exhibition", "exchange", "visit", "meeting", "other"},
         "delegation": {"visit", "exchange"},
         "visit": {"visit", "exchange"},
@@ -1238,8 +1441,11 @@ class _Extractor:
                 fact.start_date, fact.end_date, fact.date_precision = found.start, found.end, "day"
                 fact.spans.append(self.span(start + found.span[0], start + found.span[1]))
                 break
-        if fact.start_date is None and self.year and is_main and re.search(
-            r"\bthis year\b", self.body, re.I
+        if (
+            fact.start_date is None
+            and self.year
+            and is_main
+            and re.search(r"\bthis year\b", self.body, re.I)
         ):
             fact.start_date, fact.date_precision = date(self.year, 1, 1), "year"
         fact.city, fact.region, fact.country = self.place_of(sentence_spans)
@@ -1265,7 +1471,9 @@ class _Extractor:
             if re.search(rf"\b(?:city of|in|at) {re.escape(name)}\b", self.body):
                 return name, self.region_in(self.body), code
         for text in [self.body[start:end] for start, end in sentence_spans] + [also]:
-            if m := re.search(r"\b(?:to|in) (China|Korea|South Korea|Japan)\b|\b(China|Korea|Japan)['’]s\b", text):
+            if m := re.search(
+                r"\b(?:to|in) (China|Korea|South Korea|Japan)\b|\b(China|Korea|Japan)['’]s\b", text
+            ):
                 return "", "", country_of(m.group(1) or m.group(2))
         return "", "", ""
 

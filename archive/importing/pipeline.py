@@ -140,8 +140,12 @@ def import_file(
             if duplicate is not None:
                 raise ImportFileError(f"the same text was already imported from {duplicate}")
             changes = write_article(
-                parsed=parsed, extraction=extraction, raw_text=text,
-                content_hash=content_hash, source_file=path.name, publish=publish,
+                parsed=parsed,
+                extraction=extraction,
+                raw_text=text,
+                content_hash=content_hash,
+                source_file=path.name,
+                publish=publish,
             )
             if dry_run:
                 raise _DryRunRollback

@@ -156,7 +156,9 @@ class _EntityResolver:
         )
         new = [
             self.alias_model(
-                **{f"{self.alias_fk}_id": owner}, name=name, normalized=normalized,
+                **{f"{self.alias_fk}_id": owner},
+                name=name,
+                normalized=normalized,
                 is_acronym=is_acronym,
             )
             for normalized, (owner, name, is_acronym) in wanted.items()
@@ -179,8 +181,9 @@ def _person_values(fact) -> dict[str, Any]:
     return {"nationality": fact.nationality}
 
 
-def _record_by_fingerprint(model, fingerprint: str, values: dict, tombstone_kind: str,
-                           changes: Changes, slug_source: str):
+def _record_by_fingerprint(
+    model, fingerprint: str, values: dict, tombstone_kind: str, changes: Changes, slug_source: str
+):
     """Find an agreement or event by fingerprint and update it, or create it."""
     kind = model.__name__.lower()
     if Tombstone.objects.filter(kind=tombstone_kind, key=fingerprint).exists():
@@ -224,10 +227,17 @@ def write_article(
         def mention(kind: str, span: Span, confidence: float, **targets) -> None:
             if any(value is None for value in targets.values()):
                 return  # a tombstoned record: the fact is not written
-            mentions.append(Mention(
-                article=article, kind=kind, start=span.start, end=span.end, quote=span.text,
-                confidence=confidence, **targets,
-            ))
+            mentions.append(
+                Mention(
+                    article=article,
+                    kind=kind,
+                    start=span.start,
+                    end=span.end,
+                    quote=span.text,
+                    confidence=confidence,
+                    **targets,
+                )
+            )
 
         for key, fact in extraction.organizations.items():
             for span in fact.spans:
@@ -245,15 +255,28 @@ def write_article(
                 person_id=person_id, organization_id=org_id, title=position.title[:200]
             )
             changes.add("position", "created" if created else "unchanged")
-            mention("position", position.span, position.confidence, person_id=person_id,
-                    organization_id=org_id, position_id=record.pk)
+            mention(
+                "position",
+                position.span,
+                position.confidence,
+                person_id=person_id,
+                organization_id=org_id,
+                position_id=record.pk,
+            )
 
         for fact in extraction.agreements:
             agreement = _record_by_fingerprint(
-                Agreement, fact.fingerprint,
-                {"title": fact.title, "kind": fact.kind, "signed_on": fact.signed_on,
-                 "summary": fact.summary},
-                Tombstone.Kind.AGREEMENT, changes, fact.title,
+                Agreement,
+                fact.fingerprint,
+                {
+                    "title": fact.title,
+                    "kind": fact.kind,
+                    "signed_on": fact.signed_on,
+                    "summary": fact.summary,
+                },
+                Tombstone.Kind.AGREEMENT,
+                changes,
+                fact.title,
             )
             if agreement is None:
                 continue
@@ -261,25 +284,46 @@ def write_article(
             parties = [org_ids[key] for key in fact.party_keys if key in org_ids]
             agreement.parties.add(*parties)
             for org_id in parties:
-                mention("party", fact.span, fact.confidence, agreement_id=agreement.pk,
-                        organization_id=org_id)
+                mention(
+                    "party",
+                    fact.span,
+                    fact.confidence,
+                    agreement_id=agreement.pk,
+                    organization_id=org_id,
+                )
             for person_key, org_key in fact.signatories:
                 if person_key not in person_ids:
                     continue
                 Signatory.objects.get_or_create(
-                    agreement=agreement, person_id=person_ids[person_key],
+                    agreement=agreement,
+                    person_id=person_ids[person_key],
                     defaults={"on_behalf_of_id": org_ids.get(org_key)},
                 )
-                mention("signatory", fact.span, fact.confidence, agreement_id=agreement.pk,
-                        person_id=person_ids[person_key])
+                mention(
+                    "signatory",
+                    fact.span,
+                    fact.confidence,
+                    agreement_id=agreement.pk,
+                    person_id=person_ids[person_key],
+                )
 
         for fact in extraction.events:
             event = _record_by_fingerprint(
-                Event, fact.fingerprint,
-                {"name": fact.name[:300], "kind": fact.kind, "start_date": fact.start_date,
-                 "end_date": fact.end_date, "date_precision": fact.date_precision,
-                 "city": fact.city, "region": fact.region, "country": fact.country},
-                Tombstone.Kind.EVENT, changes, fact.name,
+                Event,
+                fact.fingerprint,
+                {
+                    "name": fact.name[:300],
+                    "kind": fact.kind,
+                    "start_date": fact.start_date,
+                    "end_date": fact.end_date,
+                    "date_precision": fact.date_precision,
+                    "city": fact.city,
+                    "region": fact.region,
+                    "country": fact.country,
+                },
+                Tombstone.Kind.EVENT,
+                changes,
+                fact.name,
             )
             if event is None:
                 continue
@@ -292,8 +336,9 @@ def write_article(
                 EventParticipant.objects.get_or_create(
                     event=event, role=role, **{f"{entity}_id": ids[key]}
                 )
-                mention(role, span, fact.confidence, event_id=event.pk,
-                        **{f"{entity}_id": ids[key]})
+                mention(
+                    role, span, fact.confidence, event_id=event.pk, **{f"{entity}_id": ids[key]}
+                )
 
         for item in mentions:
             item.review_status = kept_reviews.get(_review_key(item), item.review_status)
@@ -316,8 +361,12 @@ def _write_article_row(parsed, raw_text, content_hash, source_file, publish, cha
     if article is None:
         slug = _unique_slugs(Article, {content_hash: make_slug(parsed.title)})[content_hash]
         article = Article.objects.create(
-            slug=slug, raw_text=raw_text, content_hash=content_hash, source_file=source_file,
-            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW, **values,
+            slug=slug,
+            raw_text=raw_text,
+            content_hash=content_hash,
+            source_file=source_file,
+            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
+            **values,
         )
         changes.add("article", "created")
         return article
@@ -333,8 +382,14 @@ def _write_article_row(parsed, raw_text, content_hash, source_file, publish, cha
 
 
 def _review_key(mention: Mention) -> tuple:
-    return (mention.kind, mention.quote, mention.organization_id, mention.person_id,
-            mention.agreement_id, mention.event_id)
+    return (
+        mention.kind,
+        mention.quote,
+        mention.organization_id,
+        mention.person_id,
+        mention.agreement_id,
+        mention.event_id,
+    )
 
 
 def _forget_mentions(article: Article) -> dict[tuple, str]:
@@ -353,7 +408,9 @@ def _link_parents(extraction: Extraction, org_ids: dict[str, int]) -> None:
     wanted = {
         org_ids[key]: org_ids[fact.parent_key]
         for key, fact in extraction.organizations.items()
-        if fact.parent_key in org_ids and key in org_ids and org_ids[key] != org_ids[fact.parent_key]
+        if fact.parent_key in org_ids
+        and key in org_ids
+        and org_ids[key] != org_ids[fact.parent_key]
     }
     units = Organization.objects.filter(pk__in=wanted, parent__isnull=True)
     for unit_id, locked in units.values_list("pk", "locked_fields"):

@@ -1,6 +1,6 @@
 """The test suite: the database still comes from DATABASE_URL (SQLite by default)."""
 
-from .base import *  # noqa: F403
+from .base import *
 
 SECRET_KEY = "test-only-insecure-key"
 DEBUG = False

@@ -13,8 +13,9 @@ from tests.conftest import SEEDS
 def extract_seed(number: int, known_acronyms=None):
     parsed = parse_article(SEEDS[number].read_text(encoding="utf-8"))
     year = parsed.published_on.year if parsed.published_on else None
-    return parsed, extract(parsed.body, title=parsed.title, year=year,
-                           known_acronyms=known_acronyms)
+    return parsed, extract(
+        parsed.body, title=parsed.title, year=year, known_acronyms=known_acronyms
+    )
 
 
 def organizations(extraction) -> dict[str, str]:
@@ -99,8 +100,15 @@ def test_organizations_with_their_acronyms(number):
 
 def test_nothing_but_organizations_is_taken_for_one():
     names = {name for n in range(5) for name in organizations(extract_seed(n)[1])}
-    for wrong in ("Moon Jae-in", "Belt and Road", "Hangzhou Future Sci-tech City", "Zhejiang",
-                  "Institute", "The Institute", "Investment Attraction Group Co"):
+    for wrong in (
+        "Moon Jae-in",
+        "Belt and Road",
+        "Hangzhou Future Sci-tech City",
+        "Zhejiang",
+        "Institute",
+        "The Institute",
+        "Investment Attraction Group Co",
+    ):
         assert wrong not in names
 
 
@@ -119,7 +127,9 @@ def test_later_acronyms_point_at_the_organization():
     # "(CAE)", "the CAE" twice, "CAE member", and the department "of the CAE"
     assert [span.text for span in cae.spans].count("CAE") >= 3
     naek = extraction.organizations["national academy of engineering of korea"]
-    assert all(span.text in {"NAEK", "National Academy of Engineering of Korea"} for span in naek.spans)
+    assert all(
+        span.text in {"NAEK", "National Academy of Engineering of Korea"} for span in naek.spans
+    )
 
 
 EXPECTED_POSITIONS = {
@@ -153,8 +163,11 @@ EXPECTED_POSITIONS = {
         ("Han Yafang", "secretary general", "Chinese Materials Research Society"),
         ("Han Yafang", "chairwoman", "International Union of Materials Research Societies"),
         ("Ji Hongbo", "vice-chairman", "Shandong Association for Science and Technology"),
-        ("Carl Rust", "associate vice president for international initiatives",
-         "Georgia Institute of Technology"),
+        (
+            "Carl Rust",
+            "associate vice president for international initiatives",
+            "Georgia Institute of Technology",
+        ),
         ("Akagi Koichi", "consultant", "Japan VE Association"),
         ("Luo Hui", "head", "China Centre for International Science and Technology Exchange"),
         ("Heeki Back", "president", "Korea Techno-Venture Foundation"),
@@ -208,26 +221,79 @@ def test_agreements_only_when_something_was_signed():
 
 
 EXPECTED_EVENTS = {
-    0: {"6th China-Korea Industrial Innovation Exchange":
-        ("exchange", date(2019, 11, 12), date(2019, 11, 15), "day", "", "Zhejiang", "CN")},
+    0: {
+        "6th China-Korea Industrial Innovation Exchange": (
+            "exchange",
+            date(2019, 11, 12),
+            date(2019, 11, 15),
+            "day",
+            "",
+            "Zhejiang",
+            "CN",
+        )
+    },
     1: {
-        "China-Korea Industry Forum": ("forum", date(2017, 12, 16), None, "day", "Chongqing", "", "CN"),
-        "Signing of the MOU between Chongqing University and Korea Electronics Technology Institute":
-            ("signing", date(2017, 12, 15), None, "day", "Chongqing", "", "CN"),
+        "China-Korea Industry Forum": (
+            "forum",
+            date(2017, 12, 16),
+            None,
+            "day",
+            "Chongqing",
+            "",
+            "CN",
+        ),
+        "Signing of the MOU between Chongqing University and "
+        "Korea Electronics Technology Institute": (
+            "signing",
+            date(2017, 12, 15),
+            None,
+            "day",
+            "Chongqing",
+            "",
+            "CN",
+        ),
     },
     2: {
-        "International Technology Trade Conference and China-Japan-Korea Technology Trade Forum":
-            ("conference", None, None, "unknown", "Qingdao", "Shandong", "CN"),
+        "International Technology Trade Conference and China-Japan-Korea Technology Trade Forum": (
+            "conference",
+            None,
+            None,
+            "unknown",
+            "Qingdao",
+            "Shandong",
+            "CN",
+        ),
     },
     3: {
-        "Visit to China's Major Science & Technology Innovation Research Institutes":
-            ("visit", date(2019, 3, 3), date(2019, 3, 6), "day", "", "", "CN"),
-        "Korea-China Science and Technology Innovation Forum":
-            ("forum", None, None, "unknown", "", "", ""),
+        "Visit to China's Major Science & Technology Innovation Research Institutes": (
+            "visit",
+            date(2019, 3, 3),
+            date(2019, 3, 6),
+            "day",
+            "",
+            "",
+            "CN",
+        ),
+        "Korea-China Science and Technology Innovation Forum": (
+            "forum",
+            None,
+            None,
+            "unknown",
+            "",
+            "",
+            "",
+        ),
     },
     4: {
-        "China-South Korea Environmental and Innovation Cooperation Exhibition":
-            ("exhibition", date(2023, 1, 1), None, "year", "Yancheng", "Jiangsu", "CN"),
+        "China-South Korea Environmental and Innovation Cooperation Exhibition": (
+            "exhibition",
+            date(2023, 1, 1),
+            None,
+            "year",
+            "Yancheng",
+            "Jiangsu",
+            "CN",
+        ),
     },
 }
 
@@ -264,9 +330,14 @@ def test_every_fact_carries_the_span_that_states_it():
 def test_acronyms_the_archive_knows_link_bare_uses():
     # 003 writes "CASSID" once; an editor who adds it as an alias teaches the import.
     _, extraction = extract_seed(
-        3, known_acronyms={"CASSID": "Institutes of Science and Development, Chinese Academy of Sciences"}
+        3,
+        known_acronyms={
+            "CASSID": "Institutes of Science and Development, Chinese Academy of Sciences"
+        },
     )
-    casisd = extraction.organizations["institutes of science and development chinese academy of sciences"]
+    casisd = extraction.organizations[
+        "institutes of science and development chinese academy of sciences"
+    ]
     assert {"CASSID", "CASISD"} <= {span.text for span in casisd.spans}
 
 

@@ -25,8 +25,16 @@ def snapshot() -> dict:
     """Every row the import writes, as comparable values."""
     return {
         model.__name__: sorted(map(str, model.objects.values()))
-        for model in (Article, Organization, OrganizationAlias, Person, Position, Agreement,
-                      Event, Mention)
+        for model in (
+            Article,
+            Organization,
+            OrganizationAlias,
+            Person,
+            Position,
+            Agreement,
+            Event,
+            Mention,
+        )
     }
 
 
@@ -167,7 +175,10 @@ def test_review_decisions_carry_over_to_the_same_facts(seed_dir, run_import):
     seed = next(seed_dir.glob("000_*"))
     seed.write_text("Menu\n" + seed.read_text())
     run_import(seed_dir)
-    assert Mention.objects.get(quote="Hai Liang Group", kind="name").review_status == ReviewStatus.REJECTED
+    assert (
+        Mention.objects.get(quote="Hai Liang Group", kind="name").review_status
+        == ReviewStatus.REJECTED
+    )
 
 
 def test_dry_run_reports_and_writes_nothing(seed_dir, run_import):
@@ -182,7 +193,9 @@ def test_dry_run_reports_and_writes_nothing(seed_dir, run_import):
 def write_bad_files(folder: Path) -> dict[str, str]:
     (folder / "empty.txt").write_text("")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
-    (folder / "latin1.txt").write_bytes("Título\n\nEl artículo está en Latin-1. ".encode("latin-1") * 3)
+    (folder / "latin1.txt").write_bytes(
+        "Título\n\nEl artículo está en Latin-1. ".encode("latin-1") * 3
+    )
     (folder / "huge.txt").write_text("A Huge Title\n\n" + "word " * 1_000_000)
     (folder / "untitled.txt").write_text(
         "This page has only one long sentence of body text and no title line at all before it."
@@ -206,7 +219,8 @@ def test_bad_files_are_named_and_the_batch_goes_on(seed_dir, run_import, setting
         assert reason in line
     assert "5 of 10 files failed" in err
     assert Article.objects.count() == 5
-    assert "articles       5 created" in out and "5 failed" in out
+    assert "articles       5 created" in out
+    assert "5 failed" in out
 
 
 def test_a_failing_file_leaves_no_trace(seed_dir, run_import, monkeypatch):

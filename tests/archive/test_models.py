@@ -23,8 +23,12 @@ pytestmark = pytest.mark.django_db
 def make_article(**fields) -> Article:
     n = Article.objects.count() + 1
     values = {
-        "title": f"Article {n}", "slug": f"article-{n}", "raw_text": "raw", "body": "body",
-        "content_hash": f"hash-{n}", "source_file": f"{n}.txt",
+        "title": f"Article {n}",
+        "slug": f"article-{n}",
+        "raw_text": "raw",
+        "body": "body",
+        "content_hash": f"hash-{n}",
+        "source_file": f"{n}.txt",
     }
     return Article.objects.create(**{**values, **fields})
 
@@ -32,7 +36,9 @@ def make_article(**fields) -> Article:
 def make_org(name: str, **fields) -> Organization:
     from archive.text import make_slug
 
-    return Organization.objects.create(name=name, slug=fields.pop("slug", make_slug(name)), **fields)
+    return Organization.objects.create(
+        name=name, slug=fields.pop("slug", make_slug(name)), **fields
+    )
 
 
 def fails(create) -> bool:
@@ -65,7 +71,9 @@ def test_a_date_always_has_a_precision_and_no_date_has_none():
 
 def test_two_spellings_of_one_organization_name_are_one_record():
     make_org("the Korea-China Science & Technology Cooperation Center", slug="a")
-    assert fails(lambda: make_org("Korea China Science and Technology Cooperation Center", slug="b"))
+    assert fails(
+        lambda: make_org("Korea China Science and Technology Cooperation Center", slug="b")
+    )
 
 
 def test_an_alias_points_at_one_organization_only():
@@ -89,8 +97,12 @@ def test_an_organization_cannot_be_its_own_parent():
 def test_an_event_cannot_end_before_it_starts():
     def create():
         Event.objects.create(
-            name="Forum", slug="forum", fingerprint="forum|2019", date_precision="day",
-            start_date=date(2019, 11, 15), end_date=date(2019, 11, 12),
+            name="Forum",
+            slug="forum",
+            fingerprint="forum|2019",
+            date_precision="day",
+            start_date=date(2019, 11, 15),
+            end_date=date(2019, 11, 12),
         )
 
     assert fails(create)
@@ -100,7 +112,9 @@ def test_a_participant_is_an_organization_or_a_person_not_both():
     event = Event.objects.create(name="Forum", slug="forum", fingerprint="forum|x")
     org = make_org("NAEK")
     person = Person.objects.create(name="Piao Dongjian", slug="piao-dongjian")
-    assert fails(lambda: EventParticipant.objects.create(event=event, organization=org, person=person))
+    assert fails(
+        lambda: EventParticipant.objects.create(event=event, organization=org, person=person)
+    )
     assert fails(lambda: EventParticipant.objects.create(event=event))
     EventParticipant.objects.create(event=event, organization=org)
     assert fails(lambda: EventParticipant.objects.create(event=event, organization=org))
@@ -117,8 +131,15 @@ def test_a_mention_has_a_real_span_a_confidence_and_a_target():
     org = make_org("KETI")
 
     def mention(**fields):
-        values = {"article": article, "kind": "name", "start": 0, "end": 4, "quote": "KETI",
-                  "confidence": 0.9, "organization": org}
+        values = {
+            "article": article,
+            "kind": "name",
+            "start": 0,
+            "end": 4,
+            "quote": "KETI",
+            "confidence": 0.9,
+            "organization": org,
+        }
         return lambda: Mention.objects.create(**{**values, **fields})
 
     assert fails(mention(start=5, end=5))
@@ -142,8 +163,16 @@ def test_public_entities_need_a_published_unrejected_mention_and_no_hiding():
         (published, hidden, ReviewStatus.CONFIRMED),
         (published, rejected, ReviewStatus.REJECTED),
     ]:
-        Mention.objects.create(article=article, kind="name", start=0, end=1, quote="x",
-                               confidence=0.5, organization=org, review_status=status)
+        Mention.objects.create(
+            article=article,
+            kind="name",
+            start=0,
+            end=1,
+            quote="x",
+            confidence=0.5,
+            organization=org,
+            review_status=status,
+        )
     assert list(Organization.objects.public()) == [supported]
 
 

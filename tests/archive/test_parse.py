@@ -13,16 +13,48 @@ def parse_seed(number: int):
 @pytest.mark.parametrize(
     ("number", "title", "published_on", "precision", "inferred", "source"),
     [
-        (0, "Zhejiang Hosts China-ROK Industrial Innovation Exchange",
-         date(2019, 11, 17), "day", False, "CAE"),
-        (1, "China-Korea Recelebrates Scientific Research Cooperation under the "
-            "“Belt and Road” Initiative", date(2017, 1, 1), "year", True, ""),
-        (2, "International Technology Trade Conference and China-Japan-Korea Technology "
-            "Trade Forum held in Eastern China's Qingdao", None, "unknown", False, ""),
-        (3, "Visit to China's Major Science & Technology Innovation Research Institutes",
-         date(2019, 4, 17), "day", False, ""),
-        (4, "China-South Korea Environmental and Innovation Cooperation Exhibition",
-         date(2023, 11, 30), "day", False, ""),
+        (
+            0,
+            "Zhejiang Hosts China-ROK Industrial Innovation Exchange",
+            date(2019, 11, 17),
+            "day",
+            False,
+            "CAE",
+        ),
+        (
+            1,
+            "China-Korea Recelebrates Scientific Research Cooperation under the "
+            "“Belt and Road” Initiative",
+            date(2017, 1, 1),
+            "year",
+            True,
+            "",
+        ),
+        (
+            2,
+            "International Technology Trade Conference and China-Japan-Korea Technology "
+            "Trade Forum held in Eastern China's Qingdao",
+            None,
+            "unknown",
+            False,
+            "",
+        ),
+        (
+            3,
+            "Visit to China's Major Science & Technology Innovation Research Institutes",
+            date(2019, 4, 17),
+            "day",
+            False,
+            "",
+        ),
+        (
+            4,
+            "China-South Korea Environmental and Innovation Cooperation Exhibition",
+            date(2023, 11, 30),
+            "day",
+            False,
+            "",
+        ),
     ],
 )
 def test_seed_metadata(number, title, published_on, precision, inferred, source):
@@ -36,8 +68,17 @@ def test_seed_metadata(number, title, published_on, precision, inferred, source)
 
 def test_page_furniture_is_removed_from_the_body():
     bodies = [parse_seed(n).body for n in range(5)]
-    for furniture in ("Font size", "BigMediumSmall", "See also", "Tag: 22nd", "Short cut",
-                      "Home > Spot News", "Published:", "Hit 1546", "News Collective"):
+    for furniture in (
+        "Font size",
+        "BigMediumSmall",
+        "See also",
+        "Tag: 22nd",
+        "Short cut",
+        "Home > Spot News",
+        "Published:",
+        "Hit 1546",
+        "News Collective",
+    ):
         assert not any(furniture in body for body in bodies), furniture
     assert bodies[0].startswith("At the invitation of the Chinese Academy of Engineering (CAE)")
     assert bodies[4].startswith("Under the slogan")
@@ -65,14 +106,19 @@ def test_a_year_is_inferred_only_from_dates_the_text_states():
     ],
 )
 def test_date_lines_in_many_forms(line, expected, precision):
-    text = f"Menu\n\nA Title For The Page\n{line}\n\n" + "This is the body of the news article. " * 3
+    text = (
+        f"Menu\n\nA Title For The Page\n{line}\n\n" + "This is the body of the news article. " * 3
+    )
     parsed = parse_article(text)
     assert (parsed.published_on, parsed.date_precision) == (expected, precision)
     assert parsed.title == "A Title For The Page"
 
 
 def test_hangul_and_hanzi_survive_and_set_the_language():
-    text = "과학기술 협력 포럼 개최\n\n" + "한국과 중국의 과학기술 협력을 위한 포럼이 서울에서 열렸다. " * 3
+    text = (
+        "과학기술 협력 포럼 개최\n\n"
+        + "한국과 중국의 과학기술 협력을 위한 포럼이 서울에서 열렸다. " * 3
+    )
     parsed = parse_article(text)
     assert parsed.title == "과학기술 협력 포럼 개최"
     assert parsed.language == "ko"
@@ -80,7 +126,10 @@ def test_hangul_and_hanzi_survive_and_set_the_language():
 
 
 def test_markup_in_the_text_is_kept_as_text():
-    text = "A Title With Markup\n\n" + "The body says <script>alert(1)</script> and <b>bold</b> here. " * 2
+    text = (
+        "A Title With Markup\n\n"
+        + "The body says <script>alert(1)</script> and <b>bold</b> here. " * 2
+    )
     assert "<script>alert(1)</script>" in parse_article(text).body
 
 
@@ -89,8 +138,10 @@ def test_markup_in_the_text_is_kept_as_text():
     [
         ("", "no text"),
         ("   \n\n  ", "no text"),
-        ("This single long line is all there is, a sentence without any title before it.",
-         "no recognisable title"),
+        (
+            "This single long line is all there is, a sentence without any title before it.",
+            "no recognisable title",
+        ),
         ("Just A Title\n", "no body"),
     ],
 )

@@ -18,7 +18,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
         parser.add_argument(
-            "--publish", action="store_true",
+            "--publish",
+            action="store_true",
             help="publish imported articles at once (demo data, trusted sources); "
             "otherwise they wait in review",
         )
@@ -35,8 +36,12 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("no article files found in " + ", ".join(paths))
 
-        bar = tqdm(total=len(files), unit="file", disable=no_progress or len(files) < 20,
-                   file=self.stderr._out)
+        bar = tqdm(
+            total=len(files),
+            unit="file",
+            disable=no_progress or len(files) < 20,
+            file=self.stderr._out,
+        )
 
         def on_progress(path, error):
             bar.update(1)
