@@ -360,35 +360,40 @@ COUNTRY_NAMES = {
 # Tokens
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Token:
+    """A word or mark of the body, with its offsets; its traits are worked out once."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
-
-    @property
-    def is_acronym(self) -> bool:
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    lower: str
+    is_cap: bool
+    is_acronym: bool
+    is_word: bool
 
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z0-9\-]|&(?=[A-Z]))*|\d+(?:st|nd|rd|th)?|['’]s\b|\S")
+_ACRONYM = re.compile(r"[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*")
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        first = word[0]
+        tokens.append(
+            Token(
+                word,
+                match.start(),
+                match.end(),
+                word.lower(),
+                first.isupper(),
+                first.isupper() and _ACRONYM.fullmatch(word) is not None,
+                first.isalnum(),
+            )
+        )
+    return tokens
 
 
 _SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
@@ -570,15 +575,17 @@ def _org_kind(head: str, name: str) -> str:
     return "other"
 
 
+_COUNTRY_WORD = re.compile(
+    r"(?<![\w-])("
+    + "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
+    + r")(?!\w)"
+)
+
+
 def country_of(text: str) -> str:
     """The country a name or phrase ties itself to, by its first country word."""
-    lowered = text.lower()
-    best: tuple[int, str] | None = None
-    for word, code in COUNTRY_WORDS.items():
-        match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w])", lowered)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), code)
-    return best[1] if best else ""
+    match = _COUNTRY_WORD.search(text.lower())
+    return COUNTRY_WORDS[match.group(1)] if match else ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1454,6 +1461,10 @@ class _Extractor:
         self.collect_participants(fact, sentence_spans)
         fact.confidence = 0.8 if fact.start_date else 0.6
 
+    _CITY = re.compile(r"\b(" + "|".join(map(re.escape, CITIES)) + r")\b")
+    _CITY_IN = re.compile(r"\b(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b")
+    _PROVINCE = re.compile(r"\b(" + "|".join(map(re.escape, PROVINCES)) + r")\b")
+
     def place_of(
         self, sentence_spans: list[tuple[int, int]], also: str = ""
     ) -> tuple[str, str, str]:
@@ -1461,15 +1472,16 @@ class _Extractor:
         province decides; else a city the article places things in; else a country."""
         for start, end in sentence_spans:
             text = self.body[start:end]
-            for name, code in CITIES.items():
-                if re.search(rf"\b{re.escape(name)}\b", text):
-                    return name, self.region_in(text), code
+            for match in self._CITY.finditer(text):
+                if not self.org_containing(start + match.start()):  # not "Chongqing University"
+                    name = match.group(1)
+                    return name, self.region_in(text), CITIES[name]
             region = self.region_in(text)
             if region:
                 return "", region, PROVINCES[region]
-        for name, code in CITIES.items():
-            if re.search(rf"\b(?:city of|in|at) {re.escape(name)}\b", self.body):
-                return name, self.region_in(self.body), code
+        if match := self._CITY_IN.search(self.body):
+            name = match.group(1)
+            return name, self.region_in(self.body), CITIES[name]
         for text in [self.body[start:end] for start, end in sentence_spans] + [also]:
             if m := re.search(
                 r"\b(?:to|in) (China|Korea|South Korea|Japan)\b|\b(China|Korea|Japan)['’]s\b", text
@@ -1478,10 +1490,8 @@ class _Extractor:
         return "", "", ""
 
     def region_in(self, text: str) -> str:
-        for name in PROVINCES:
-            if re.search(rf"\b{re.escape(name)}\b", text):
-                return name
-        return ""
+        match = self._PROVINCE.search(text)
+        return match.group(1) if match else ""
 
     _ORGANIZER = re.compile(
         r"\b(?:invitation of|organi[sz]ed by|hosted by|co-hosted by|sponsored by|"

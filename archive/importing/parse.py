@@ -81,10 +81,16 @@ def _looks_like_title(line: str) -> bool:
     return 2 <= len(words) <= 40 and len(line) <= MAX_TITLE_CHARS and any(c.isalpha() for c in line)
 
 
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
 def detect_language(text: str) -> str:
-    hangul = sum(1 for c in text if "\uac00" <= c <= "\ud7a3")
-    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
-    latin = sum(1 for c in text if c.isascii() and c.isalpha())
+    if text.isascii():
+        return "en"
+    hangul, han = len(_HANGUL.findall(text)), len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
     if hangul > latin and hangul >= han:
         return "ko"
     if han > latin:

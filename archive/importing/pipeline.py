@@ -14,7 +14,7 @@ from django.db import transaction
 
 from archive.importing.extract import extract
 from archive.importing.parse import ParseError, parse_article
-from archive.importing.store import Changes, write_article
+from archive.importing.store import Changes, RunCache, write_article
 from archive.models import Article, Organization, OrganizationAlias
 
 
@@ -94,11 +94,14 @@ def import_files(
     report = ImportReport()
     stored_hashes = dict(Article.objects.values_list("source_file", "content_hash"))
     acronyms = known_acronyms()
+    cache = RunCache.load()
     for path in paths:
         report.files += 1
         error = None
         try:
-            changes = import_file(path, stored_hashes, acronyms, publish=publish, dry_run=dry_run)
+            changes = import_file(
+                path, stored_hashes, acronyms, cache, publish=publish, dry_run=dry_run
+            )
             report.changes.merge(changes)
         except (ImportFileError, ParseError, OSError) as problem:
             error = str(problem)
@@ -115,6 +118,7 @@ def import_file(
     path: Path,
     stored_hashes: dict[str, str],
     acronyms: dict[str, str],
+    cache: RunCache,
     *,
     publish: bool,
     dry_run: bool,
@@ -146,6 +150,7 @@ def import_file(
                 content_hash=content_hash,
                 source_file=path.name,
                 publish=publish,
+                cache=cache,
             )
             if dry_run:
                 raise _DryRunRollback

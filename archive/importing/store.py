@@ -73,6 +73,38 @@ def _unique_slugs(model: type[models.Model], wanted: dict[str, str]) -> dict[str
     return result
 
 
+@dataclass
+class RunCache:
+    """What one import run has learned of the database, so that records met again in later
+    files are not looked up again. A file's findings enter it only once its transaction has
+    committed; tombstones are read once per run."""
+
+    ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, key) -> id
+    seen: dict[tuple[str, str], dict] = field(default_factory=dict)  # values already filled in
+    aliases: set[tuple[str, str]] = field(default_factory=set)  # (kind, normalized) stored
+    tombstones: set[tuple[str, str]] = field(default_factory=set)
+
+    @classmethod
+    def load(cls) -> "RunCache":
+        return cls(tombstones=set(Tombstone.objects.values_list("kind", "key")))
+
+    def after_commit(self, pending: "RunCache") -> None:
+        transaction.on_commit(lambda: self.absorb(pending))
+
+    def absorb(self, pending: "RunCache") -> None:
+        self.ids.update(pending.ids)
+        self.seen.update(pending.seen)
+        self.aliases |= pending.aliases
+
+
+def _adds_nothing(values: dict[str, Any], seen: dict[str, Any]) -> bool:
+    """Whether filling blanks with `values` could change a record already filled with `seen`."""
+    return all(value in BLANK or seen.get(name) not in BLANK for name, value in values.items())
+
+
+BLANK = ("", None, "other")
+
+
 class _EntityResolver:
     """Finds or creates the organizations or people an article names."""
 
@@ -80,34 +112,54 @@ class _EntityResolver:
         self.model = model
         self.alias_model = alias_model
         self.alias_fk = alias_fk
-        self.tombstone_kind = tombstone_kind
+        self.kind = tombstone_kind
 
-    def resolve(self, facts: dict[str, Any], values_of, changes: Changes) -> dict[str, int]:
+    def resolve(
+        self,
+        facts: dict[str, Any],
+        values_of,
+        changes: Changes,
+        cache: RunCache,
+        pending: RunCache,
+    ) -> dict[str, int]:
         """Map each fact's key to a record id; tombstoned names map to nothing."""
-        kind = self.model.__name__.lower()
-        keys = set(facts)
-        buried = set(
-            Tombstone.objects.filter(kind=self.tombstone_kind, key__in=keys).values_list(
-                "key", flat=True
-            )
-        )
+        ids: dict[str, int] = {}
+        lookup: dict[str, Any] = {}
+        for key, fact in facts.items():
+            if (self.kind, key) in cache.tombstones:
+                continue
+            cached = cache.ids.get((self.kind, key))
+            if cached and _adds_nothing(values_of(fact), cache.seen[(self.kind, key)]):
+                ids[key] = cached
+                changes.add(self.kind, "unchanged")
+            else:
+                lookup[key] = fact
+        if lookup:
+            ids.update(self.find_or_create(lookup, values_of, changes))
+        for key, fact in facts.items():
+            if key in ids:
+                seen = dict(cache.seen.get((self.kind, key), {}))
+                for name, value in values_of(fact).items():
+                    if seen.get(name) in BLANK:
+                        seen[name] = value
+                pending.ids[(self.kind, key)] = ids[key]
+                pending.seen[(self.kind, key)] = seen
+        self.add_aliases(facts, ids, cache, pending)
+        return ids
+
+    def find_or_create(self, facts: dict[str, Any], values_of, changes: Changes) -> dict[str, int]:
         by_name = {
-            row.normalized_name: row
-            for row in self.model.objects.filter(normalized_name__in=keys).select_related(
-                "merged_into"
-            )
+            row.normalized_name: row for row in self.model.objects.filter(normalized_name__in=facts)
         }
         by_alias = {
             alias.normalized: getattr(alias, self.alias_fk)
-            for alias in self.alias_model.objects.filter(normalized__in=keys).select_related(
+            for alias in self.alias_model.objects.filter(normalized__in=facts).select_related(
                 self.alias_fk
             )
         }
         ids: dict[str, int] = {}
         to_create: dict[str, models.Model] = {}
         for key, fact in facts.items():
-            if key in buried:
-                continue
             record = by_alias.get(key) or by_name.get(key)
             if record is None:
                 to_create[key] = self.model(name=fact.name, normalized_name=key, **values_of(fact))
@@ -117,23 +169,20 @@ class _EntityResolver:
             changed = fill_fields(record, values_of(fact), overwrite=False)
             if changed:
                 record.save(update_fields=[*changed, "updated_at"])
-            changes.add(kind, "updated" if changed else "unchanged")
+            changes.add(self.kind, "updated" if changed else "unchanged")
             ids[key] = record.pk
         if to_create:
             slugs = _unique_slugs(self.model, {k: make_slug(r.name) for k, r in to_create.items()})
             for key, record in to_create.items():
                 record.slug = slugs[key]
             self.model.objects.bulk_create(to_create.values())
-            if any(r.pk is None for r in to_create.values()):  # backends without RETURNING
-                created = self.model.objects.filter(normalized_name__in=to_create)
-                for row in created:
-                    to_create[row.normalized_name].pk = row.pk
             ids.update({key: record.pk for key, record in to_create.items()})
-            changes.add(kind, "created", len(to_create))
-        self.add_aliases(facts, ids)
+            changes.add(self.kind, "created", len(to_create))
         return ids
 
-    def add_aliases(self, facts: dict[str, Any], ids: dict[str, int]) -> None:
+    def add_aliases(
+        self, facts: dict[str, Any], ids: dict[str, int], cache: RunCache, pending: RunCache
+    ) -> None:
         wanted: dict[str, tuple[int, str, bool]] = {}
         for key, fact in facts.items():
             if key not in ids:
@@ -141,7 +190,11 @@ class _EntityResolver:
             acronym = getattr(fact, "acronym", "")
             for alias in getattr(fact, "aliases", ()):
                 normalized = normalize_name(alias)
-                if normalized and normalized != key:
+                if (
+                    normalized
+                    and normalized != key
+                    and (self.kind, normalized) not in cache.aliases
+                ):
                     wanted.setdefault(normalized, (ids[key], alias, alias == acronym))
         if not wanted:
             return
@@ -165,6 +218,7 @@ class _EntityResolver:
             if normalized not in taken
         ]
         self.alias_model.objects.bulk_create(new, ignore_conflicts=True)
+        pending.aliases |= {(self.kind, normalized) for normalized in wanted}
 
 
 ORGANIZATIONS = _EntityResolver(
@@ -182,11 +236,11 @@ def _person_values(fact) -> dict[str, Any]:
 
 
 def _record_by_fingerprint(
-    model, fingerprint: str, values: dict, tombstone_kind: str, changes: Changes, slug_source: str
+    model, fingerprint: str, values: dict, changes: Changes, cache: RunCache, slug_source: str
 ):
     """Find an agreement or event by fingerprint and update it, or create it."""
     kind = model.__name__.lower()
-    if Tombstone.objects.filter(kind=tombstone_kind, key=fingerprint).exists():
+    if (kind, fingerprint) in cache.tombstones:
         return None
     record = model.objects.filter(fingerprint=fingerprint).first()
     if record is not None:
@@ -203,6 +257,29 @@ def _record_by_fingerprint(
     return record
 
 
+class _Mentions(list):
+    """The mentions an article's facts make, skipping facts about tombstoned records."""
+
+    def __init__(self, article: Article):
+        super().__init__()
+        self.article = article
+
+    def add(self, kind: str, span: Span, confidence: float, **targets) -> None:
+        if any(value is None for value in targets.values()):
+            return
+        self.append(
+            Mention(
+                article=self.article,
+                kind=kind,
+                start=span.start,
+                end=span.end,
+                quote=span.text,
+                confidence=confidence,
+                **targets,
+            )
+        )
+
+
 def write_article(
     *,
     parsed: ParsedArticle,
@@ -211,143 +288,147 @@ def write_article(
     content_hash: str,
     source_file: str,
     publish: bool,
+    cache: RunCache | None = None,
 ) -> Changes:
     """Write one article and everything it states, in one transaction."""
+    cache = cache or RunCache.load()
+    pending = RunCache()
     changes = Changes()
     with transaction.atomic():
-        article = _write_article_row(parsed, raw_text, content_hash, source_file, publish, changes)
-        kept_reviews = _forget_mentions(article)
+        article, is_new = _write_article_row(
+            parsed, raw_text, content_hash, source_file, publish, changes
+        )
+        kept_reviews = {} if is_new else _forget_mentions(article)
 
-        org_ids = ORGANIZATIONS.resolve(extraction.organizations, _organization_values, changes)
-        person_ids = PERSONS.resolve(extraction.persons, _person_values, changes)
+        org_ids = ORGANIZATIONS.resolve(
+            extraction.organizations, _organization_values, changes, cache, pending
+        )
+        person_ids = PERSONS.resolve(extraction.persons, _person_values, changes, cache, pending)
         _link_parents(extraction, org_ids)
 
-        mentions: list[Mention] = []
-
-        def mention(kind: str, span: Span, confidence: float, **targets) -> None:
-            if any(value is None for value in targets.values()):
-                return  # a tombstoned record: the fact is not written
-            mentions.append(
-                Mention(
-                    article=article,
-                    kind=kind,
-                    start=span.start,
-                    end=span.end,
-                    quote=span.text,
-                    confidence=confidence,
-                    **targets,
-                )
-            )
-
+        mentions = _Mentions(article)
         for key, fact in extraction.organizations.items():
             for span in fact.spans:
-                mention("name", span, fact.confidence, organization_id=org_ids.get(key))
+                mentions.add("name", span, fact.confidence, organization_id=org_ids.get(key))
         for key, fact in extraction.persons.items():
             for span in fact.spans:
-                mention("name", span, fact.confidence, person_id=person_ids.get(key))
-
-        for position in extraction.positions:
-            person_id = person_ids.get(position.person_key)
-            org_id = org_ids.get(position.org_key) if position.org_key else None
-            if person_id is None or (position.org_key and org_id is None):
-                continue
-            record, created = Position.objects.get_or_create(
-                person_id=person_id, organization_id=org_id, title=position.title[:200]
-            )
-            changes.add("position", "created" if created else "unchanged")
-            mention(
-                "position",
-                position.span,
-                position.confidence,
-                person_id=person_id,
-                organization_id=org_id,
-                position_id=record.pk,
-            )
-
-        for fact in extraction.agreements:
-            agreement = _record_by_fingerprint(
-                Agreement,
-                fact.fingerprint,
-                {
-                    "title": fact.title,
-                    "kind": fact.kind,
-                    "signed_on": fact.signed_on,
-                    "summary": fact.summary,
-                },
-                Tombstone.Kind.AGREEMENT,
-                changes,
-                fact.title,
-            )
-            if agreement is None:
-                continue
-            mention("agreement", fact.span, fact.confidence, agreement_id=agreement.pk)
-            parties = [org_ids[key] for key in fact.party_keys if key in org_ids]
-            agreement.parties.add(*parties)
-            for org_id in parties:
-                mention(
-                    "party",
-                    fact.span,
-                    fact.confidence,
-                    agreement_id=agreement.pk,
-                    organization_id=org_id,
-                )
-            for person_key, org_key in fact.signatories:
-                if person_key not in person_ids:
-                    continue
-                Signatory.objects.get_or_create(
-                    agreement=agreement,
-                    person_id=person_ids[person_key],
-                    defaults={"on_behalf_of_id": org_ids.get(org_key)},
-                )
-                mention(
-                    "signatory",
-                    fact.span,
-                    fact.confidence,
-                    agreement_id=agreement.pk,
-                    person_id=person_ids[person_key],
-                )
-
-        for fact in extraction.events:
-            event = _record_by_fingerprint(
-                Event,
-                fact.fingerprint,
-                {
-                    "name": fact.name[:300],
-                    "kind": fact.kind,
-                    "start_date": fact.start_date,
-                    "end_date": fact.end_date,
-                    "date_precision": fact.date_precision,
-                    "city": fact.city,
-                    "region": fact.region,
-                    "country": fact.country,
-                },
-                Tombstone.Kind.EVENT,
-                changes,
-                fact.name,
-            )
-            if event is None:
-                continue
-            for span in fact.spans:
-                mention("event", span, fact.confidence, event_id=event.pk)
-            for role, entity, key, span in fact.participants:
-                ids = org_ids if entity == "organization" else person_ids
-                if key not in ids:
-                    continue
-                EventParticipant.objects.get_or_create(
-                    event=event, role=role, **{f"{entity}_id": ids[key]}
-                )
-                mention(
-                    role, span, fact.confidence, event_id=event.pk, **{f"{entity}_id": ids[key]}
-                )
+                mentions.add("name", span, fact.confidence, person_id=person_ids.get(key))
+        _write_positions(extraction, org_ids, person_ids, mentions, changes)
+        _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache)
+        _write_events(extraction, org_ids, person_ids, mentions, changes, cache)
 
         for item in mentions:
             item.review_status = kept_reviews.get(_review_key(item), item.review_status)
         Mention.objects.bulk_create(mentions)
         changes.add("mention", "created", len(mentions))
+        cache.after_commit(pending)
     return changes
 
 
-def _write_article_row(parsed, raw_text, content_hash, source_file, publish, changes) -> Article:
+def _write_positions(extraction, org_ids, person_ids, mentions, changes) -> None:
+    stated = []
+    for position in extraction.positions:
+        person_id = person_ids.get(position.person_key)
+        org_id = org_ids.get(position.org_key) if position.org_key else None
+        if person_id is not None and not (position.org_key and org_id is None):
+            stated.append((position, (person_id, org_id, position.title[:200])))
+    if not stated:
+        return
+
+    def existing() -> dict[tuple, int]:
+        rows = Position.objects.filter(person_id__in={key[0] for _, key in stated})
+        return {(r.person_id, r.organization_id, r.title): r.pk for r in rows}
+
+    known = existing()
+    missing = {key for _, key in stated if key not in known}
+    if missing:
+        Position.objects.bulk_create(
+            [Position(person_id=p, organization_id=o, title=t) for p, o, t in missing],
+            ignore_conflicts=True,
+        )
+        known = existing()
+    changes.add("position", "created", len(missing))
+    changes.add("position", "unchanged", len({key for _, key in stated}) - len(missing))
+    for position, key in stated:
+        mentions.add(
+            "position",
+            position.span,
+            position.confidence,
+            person_id=key[0],
+            organization_id=key[1],
+            position_id=known[key],
+        )
+
+
+def _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache) -> None:
+    for fact in extraction.agreements:
+        values = {
+            "title": fact.title,
+            "kind": fact.kind,
+            "signed_on": fact.signed_on,
+            "summary": fact.summary,
+        }
+        agreement = _record_by_fingerprint(
+            Agreement, fact.fingerprint, values, changes, cache, fact.title
+        )
+        if agreement is None:
+            continue
+        mentions.add("agreement", fact.span, fact.confidence, agreement_id=agreement.pk)
+        parties = [org_ids[key] for key in fact.party_keys if key in org_ids]
+        agreement.parties.add(*parties)
+        for org_id in parties:
+            mentions.add(
+                "party",
+                fact.span,
+                fact.confidence,
+                agreement_id=agreement.pk,
+                organization_id=org_id,
+            )
+        signed = [(person_ids[p], org_ids.get(o)) for p, o in fact.signatories if p in person_ids]
+        Signatory.objects.bulk_create(
+            [Signatory(agreement=agreement, person_id=p, on_behalf_of_id=o) for p, o in signed],
+            ignore_conflicts=True,
+        )
+        for person_id, _ in signed:
+            mentions.add(
+                "signatory",
+                fact.span,
+                fact.confidence,
+                agreement_id=agreement.pk,
+                person_id=person_id,
+            )
+
+
+def _write_events(extraction, org_ids, person_ids, mentions, changes, cache) -> None:
+    participants = []
+    for fact in extraction.events:
+        values = {
+            "name": fact.name[:300],
+            "kind": fact.kind,
+            "start_date": fact.start_date,
+            "end_date": fact.end_date,
+            "date_precision": fact.date_precision,
+            "city": fact.city,
+            "region": fact.region,
+            "country": fact.country,
+        }
+        event = _record_by_fingerprint(Event, fact.fingerprint, values, changes, cache, fact.name)
+        if event is None:
+            continue
+        for span in fact.spans:
+            mentions.add("event", span, fact.confidence, event_id=event.pk)
+        for role, entity, key, span in fact.participants:
+            ids = org_ids if entity == "organization" else person_ids
+            if key in ids:
+                target = {f"{entity}_id": ids[key]}
+                participants.append(EventParticipant(event=event, role=role, **target))
+                mentions.add(role, span, fact.confidence, event_id=event.pk, **target)
+    EventParticipant.objects.bulk_create(participants, ignore_conflicts=True)
+
+
+def _write_article_row(
+    parsed, raw_text, content_hash, source_file, publish, changes
+) -> tuple[Article, bool]:
     values = {
         "title": parsed.title,
         "published_on": parsed.published_on,
@@ -369,7 +450,7 @@ def _write_article_row(parsed, raw_text, content_hash, source_file, publish, cha
             **values,
         )
         changes.add("article", "created")
-        return article
+        return article, True
     if "published_on" in article.locked_fields:  # the date and its precision go together
         values = {k: v for k, v in values.items() if k not in {"date_precision", "date_inferred"}}
     fill_fields(article, values, overwrite=True)
@@ -378,7 +459,7 @@ def _write_article_row(parsed, raw_text, content_hash, source_file, publish, cha
         article.status = ArticleStatus.PUBLISHED
     article.save()
     changes.add("article", "updated")
-    return article
+    return article, False
 
 
 def _review_key(mention: Mention) -> tuple:

@@ -254,3 +254,27 @@ def test_the_same_text_under_two_names_is_refused(seed_dir, run_import):
     code, _, err = run_import(seed_dir)
     assert code == 1
     assert "the same text was already imported from 000_394ef908c27b0a41.txt" in err
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failed_file_teaches_the_run_nothing(seed_dir, monkeypatch):
+    """Records met in a file whose transaction rolled back must not be taken as stored by
+    the later files of the same run."""
+    from archive.importing import pipeline, store
+
+    real = store._write_events
+
+    def fails_on_the_zhejiang_exchange(extraction, *args):
+        if any(event.name.startswith("6th China-Korea") for event in extraction.events):
+            raise RuntimeError("disk on fire")
+        return real(extraction, *args)
+
+    monkeypatch.setattr(store, "_write_events", fails_on_the_zhejiang_exchange)
+    zhejiang, qingdao = sorted(seed_dir.glob("00[02]_*.txt"))
+    report = pipeline.import_files([zhejiang, qingdao])
+    assert [name for name, _ in report.failures] == [str(zhejiang)]
+    cae = Organization.objects.get(acronym="CAE")  # created by 002 after 000 rolled back
+    assert (
+        cae.mentions.get(kind="name", quote="Chinese Academy of Engineering").article.source_file
+        == qingdao.name
+    )
