@@ -1,21 +1,27 @@
 """The import pipeline: read → parse → extract → resolve and write, one file at a time.
 
 Each file is its own transaction: a bad file is reported with its name and reason, leaves
-the database as it was, and the batch goes on."""
+the database as it was, and the batch goes on. Reading, parsing and extraction are pure, so
+on a large batch they run in worker processes while this one writes."""
 
 import glob
 import hashlib
-from collections.abc import Callable, Iterable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
-from archive.importing.extract import extract
-from archive.importing.parse import ParseError, parse_article
-from archive.importing.store import Changes, RunCache, write_article
-from archive.models import Article, Organization, OrganizationAlias
+from archive.importing.extract import Extraction, extract
+from archive.importing.parse import ParsedArticle, ParseError, parse_article
+from archive.importing.store import Changes, RunState, write_article
+from archive.models import Organization, OrganizationAlias
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_FROM = 200
 
 
 class ImportFileError(ValueError):
@@ -27,6 +33,19 @@ class ImportReport:
     changes: Changes = field(default_factory=Changes)
     failures: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
+
+
+@dataclass
+class Prepared:
+    """A file read and understood, ready to be written; or the reason it cannot be."""
+
+    path: Path
+    content_hash: str = ""
+    text: str = ""
+    parsed: ParsedArticle | None = None
+    extraction: Extraction | None = None
+    error: str = ""
+    unchanged: bool = False
 
 
 def collect_paths(arguments: Iterable[str]) -> list[Path]:
@@ -42,14 +61,12 @@ def collect_paths(arguments: Iterable[str]) -> list[Path]:
             found.extend(Path(m) for m in matches if Path(m).is_file())
         else:
             raise ImportFileError(f"{argument}: no such file, folder or pattern")
-    unique: dict[Path, None] = dict.fromkeys(found)
-    return list(unique)
+    return list(dict.fromkeys(found))
 
 
-def read_article_file(path: Path) -> tuple[bytes, str]:
+def read_article_file(path: Path, limit: int) -> tuple[bytes, str]:
     """The file's bytes and its text, or ImportFileError saying what is wrong with it."""
     data = path.read_bytes()
-    limit = settings.IMPORT_MAX_FILE_BYTES
     if not data.strip():
         raise ImportFileError("the file is empty")
     if len(data) > limit:
@@ -66,18 +83,66 @@ def read_article_file(path: Path) -> tuple[bytes, str]:
 def known_acronyms() -> dict[str, str]:
     """Acronyms the archive knows, editors' aliases included, mapped to the name of the
     organization they stand for; extraction links later bare uses of them."""
-    known = {
-        acronym: name
-        for acronym, name in Organization.objects.filter(merged_into__isnull=True)
+    known = dict(
+        Organization.objects.filter(merged_into__isnull=True)
         .exclude(acronym="")
         .values_list("acronym", "name")
-    }
+    )
     aliases = OrganizationAlias.objects.filter(is_acronym=True).values_list(
         "name", "organization__name", "organization__merged_into__name"
     )
     for acronym, name, survivor in aliases:
         known.setdefault(acronym, survivor or name)
     return known
+
+
+# -- the pure stages, run here or in a worker process ------------------------------------------
+
+_context: dict = {}
+
+
+def _set_context(stored_hashes: dict[str, str], acronyms: dict[str, str], limit: int) -> None:
+    _context.update(stored_hashes=stored_hashes, acronyms=acronyms, limit=limit)
+
+
+def prepare(path: Path) -> Prepared:
+    """Read, check, parse and extract one file. Needs no database."""
+    try:
+        data, text = read_article_file(path, _context["limit"])
+        content_hash = hashlib.sha256(data).hexdigest()
+        if _context["stored_hashes"].get(path.name) == content_hash:
+            return Prepared(path, content_hash, unchanged=True)
+        parsed = parse_article(text)
+        year = parsed.published_on.year if parsed.published_on else None
+        extraction = extract(
+            parsed.body, title=parsed.title, year=year, known_acronyms=_context["acronyms"]
+        )
+        return Prepared(path, content_hash, text, parsed, extraction)
+    except (ImportFileError, ParseError, OSError) as problem:
+        return Prepared(path, error=str(problem))
+    except Exception as problem:  # a bug must not stop the batch; it is reported by name
+        return Prepared(path, error=f"unexpected {type(problem).__name__}: {problem}")
+
+
+def _prepared(paths: list[Path], workers: int) -> Iterator[Prepared]:
+    if workers < 1 or len(paths) < PARALLEL_FROM:
+        yield from map(prepare, paths)
+        return
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(
+        workers,
+        initializer=_set_context,
+        initargs=(_context["stored_hashes"], _context["acronyms"], _context["limit"]),
+    ) as pool:
+        yield from pool.imap(prepare, paths, chunksize=8)
+
+
+def default_workers() -> int:
+    """The machine's other cores extract while this process writes."""
+    return max(1, min(4, (os.cpu_count() or 1) - 1))
+
+
+# -- the run ---------------------------------------------------------------------------------
 
 
 class _DryRunRollback(Exception):
@@ -89,75 +154,66 @@ def import_files(
     *,
     publish: bool = False,
     dry_run: bool = False,
+    workers: int | None = None,
     on_progress: Callable[[Path, str | None], None] = lambda path, error: None,
 ) -> ImportReport:
+    """Import files in order. Acronyms are those the archive knew when the run began, so the
+    result does not depend on how the work was spread over processes. A dry run imports
+    the whole batch in one transaction and rolls it back, so its counts are true."""
+    if not dry_run:
+        return _run(paths, publish=publish, workers=workers, on_progress=on_progress)
+    try:
+        with transaction.atomic():
+            report = _run(paths, publish=publish, workers=workers, on_progress=on_progress)
+            raise _DryRunRollback
+    except _DryRunRollback:
+        return report
+
+
+def _run(paths, *, publish, workers, on_progress) -> ImportReport:
     report = ImportReport()
-    stored_hashes = dict(Article.objects.values_list("source_file", "content_hash"))
-    acronyms = known_acronyms()
-    cache = RunCache.load()
-    for path in paths:
+    state = RunState.load()
+    _set_context(dict(state.hashes), known_acronyms(), settings.IMPORT_MAX_FILE_BYTES)
+    for item in _prepared(paths, default_workers() if workers is None else workers):
         report.files += 1
-        error = None
-        try:
-            changes = import_file(
-                path, stored_hashes, acronyms, cache, publish=publish, dry_run=dry_run
-            )
-            report.changes.merge(changes)
-        except (ImportFileError, ParseError, OSError) as problem:
-            error = str(problem)
-        except Exception as problem:  # a bug must not stop the batch; it is reported by name
-            error = f"unexpected {type(problem).__name__}: {problem}"
+        error = item.error or None
+        if item.unchanged:
+            report.changes.add("article", "unchanged")
+        elif not error:
+            try:
+                report.changes.merge(_write(item, state, publish=publish))
+            except ImportFileError as problem:
+                error = str(problem)
+            except Exception as problem:  # the file is rolled back; the batch goes on
+                error = f"unexpected {type(problem).__name__}: {problem}"
         if error:
-            report.failures.append((str(path), error))
+            report.failures.append((str(item.path), error))
             report.changes.add("article", "failed")
-        on_progress(path, error)
+        on_progress(item.path, error)
     return report
 
 
-def import_file(
-    path: Path,
-    stored_hashes: dict[str, str],
-    acronyms: dict[str, str],
-    cache: RunCache,
-    *,
-    publish: bool,
-    dry_run: bool,
-) -> Changes:
-    data, text = read_article_file(path)
-    content_hash = hashlib.sha256(data).hexdigest()
-    if stored_hashes.get(path.name) == content_hash:
+def _write(item: Prepared, state: RunState, *, publish: bool) -> Changes:
+    name = item.path.name
+    if state.hashes.get(name) == item.content_hash:  # an earlier file of this run had it
         unchanged = Changes()
         unchanged.add("article", "unchanged")
         return unchanged
-    parsed = parse_article(text)
-    year = parsed.published_on.year if parsed.published_on else None
-    extraction = extract(parsed.body, title=parsed.title, year=year, known_acronyms=acronyms)
-    changes = Changes()
+    duplicate = state.files_by_hash.get(item.content_hash)
+    if duplicate is not None and duplicate != name:
+        raise ImportFileError(f"the same text was already imported from {duplicate}")
     try:
-        with transaction.atomic():
-            duplicate = (
-                Article.objects.filter(content_hash=content_hash)
-                .exclude(source_file=path.name)
-                .values_list("source_file", flat=True)
-                .first()
-            )
-            if duplicate is not None:
-                raise ImportFileError(f"the same text was already imported from {duplicate}")
-            changes = write_article(
-                parsed=parsed,
-                extraction=extraction,
-                raw_text=text,
-                content_hash=content_hash,
-                source_file=path.name,
-                publish=publish,
-                cache=cache,
-            )
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        return changes
-    stored_hashes[path.name] = content_hash
-    for fact in extraction.organizations.values():
-        if fact.acronym and fact.acronym.isupper():
-            acronyms.setdefault(fact.acronym, fact.name)
+        changes = write_article(
+            parsed=item.parsed,
+            extraction=item.extraction,
+            raw_text=item.text,
+            content_hash=item.content_hash,
+            source_file=name,
+            publish=publish,
+            state=state,
+        )
+    except BaseException:
+        state.rollback()
+        raise
+    state.commit()
     return changes

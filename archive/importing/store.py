@@ -2,13 +2,20 @@
 
 Extracted names are matched against what the archive holds (names, aliases, merges, the
 tombstones of deleted records) and written in one transaction per article. The import fills
-in what it knows and never writes a field an editor locked."""
+in what it knows and never writes a field an editor locked.
+
+A run first loads what it needs to know of the database into a `RunState` (a few queries,
+whatever the number of files), so that writing a file costs only its own inserts. Every
+change a file makes to that state is journaled and undone if the file's transaction rolls
+back. Writers other than the import (editors in the admin) may change the database during a
+run: the import still never overwrites a non-empty field, and a clash on a unique name
+fails that one file with a clear message, to be imported again by the next run."""
 
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import models, transaction
+from django.db import connection, transaction
 
 from archive.importing.extract import Extraction, Span
 from archive.importing.parse import ParsedArticle
@@ -27,7 +34,10 @@ from archive.models import (
     Signatory,
     Tombstone,
 )
-from archive.text import make_slug, normalize_name, unique_suffix
+from archive.text import make_slug, unique_suffix
+
+BLANK = ("", None, "other")
+_MISSING = object()
 
 
 @dataclass
@@ -44,187 +54,166 @@ class Changes:
         self.counts.update(other.counts)
 
 
-def fill_fields(instance: models.Model, values: dict[str, Any], *, overwrite: bool) -> list[str]:
-    """Set the import's values on a record, skipping the fields an editor locked. With
-    `overwrite` false only empty fields are filled, so a record several articles state keeps
-    what the first one said."""
+@dataclass
+class Row:
+    """What a run knows of one stored record: its id, the values the import may fill in,
+    and the fields an editor locked."""
+
+    id: int
+    values: dict[str, Any]
+    locked: frozenset[str]
+
+
+# The fields the import fills in, per kind of record.
+FILLED = {
+    "organization": ("acronym", "kind", "country", "parent_id"),
+    "person": ("nationality",),
+    "agreement": ("title", "kind", "signed_on", "summary"),
+    "event": (
+        "name",
+        "kind",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "city",
+        "region",
+        "country",
+    ),
+}
+MODELS = {"organization": Organization, "person": Person, "agreement": Agreement, "event": Event}
+ALIASES = {"organization": (OrganizationAlias, "organization"), "person": (PersonAlias, "person")}
+
+
+class RunState:
+    """The database as one import run sees it, loaded once, kept in step with what the run
+    writes, and rolled back with a file that fails."""
+
+    def __init__(self) -> None:
+        self.journal: list[tuple[Any, Any, Any]] = []
+        self.hashes: dict[str, str] = {}  # source file -> content hash
+        self.files_by_hash: dict[str, str] = {}
+        self.slugs: dict[type, set[str]] = {}
+        # normalized name or alias -> Row of the record it resolves to (merges followed)
+        self.entities: dict[str, dict[str, Row]] = {"organization": {}, "person": {}}
+        self.records: dict[str, dict[str, Row]] = {"agreement": {}, "event": {}}
+        self.positions: dict[tuple[int, int | None, str], int] = {}
+        self.tombstones: set[tuple[str, str]] = set()
+
+    @classmethod
+    def load(cls) -> "RunState":
+        state = cls()
+        for source_file, content_hash in Article.objects.values_list("source_file", "content_hash"):
+            state.hashes[source_file] = content_hash
+            state.files_by_hash[content_hash] = source_file
+        for model in (Article, *MODELS.values()):
+            state.slugs[model] = set(model.objects.values_list("slug", flat=True))
+        for kind in ("organization", "person"):
+            state.entities[kind] = _load_entities(kind)
+        for kind in ("agreement", "event"):
+            for values in MODELS[kind].objects.values(
+                "id", "fingerprint", "locked_fields", *FILLED[kind]
+            ):
+                state.records[kind][values["fingerprint"]] = Row(
+                    values["id"],
+                    {f: values[f] for f in FILLED[kind]},
+                    frozenset(values["locked_fields"]),
+                )
+        for pk, person_id, org_id, title in Position.objects.values_list(
+            "id", "person_id", "organization_id", "title"
+        ):
+            state.positions[(person_id, org_id, title)] = pk
+        state.tombstones = set(Tombstone.objects.values_list("kind", "key"))
+        return state
+
+    # -- the journal ---------------------------------------------------------------------
+
+    def put(self, mapping: dict, key, value) -> None:
+        self.journal.append((mapping, key, mapping.get(key, _MISSING)))
+        mapping[key] = value
+
+    def take_slug(self, model: type, wanted: str, key: str) -> str:
+        taken = self.slugs[model]
+        slug = wanted if wanted not in taken else f"{wanted[:72]}-{unique_suffix(key)}"
+        self.journal.append((taken, slug, None))
+        taken.add(slug)
+        return slug
+
+    def commit(self) -> None:
+        self.journal.clear()
+
+    def rollback(self) -> None:
+        for container, key, old in reversed(self.journal):
+            if isinstance(container, set):
+                container.discard(key)
+            elif old is _MISSING:
+                container.pop(key, None)
+            else:
+                container[key] = old
+        self.journal.clear()
+
+
+def _load_entities(kind: str) -> dict[str, Row]:
+    """Every name and alias of the organizations (or people), each mapped to the record it
+    resolves to: a merged record's names lead to its survivor."""
+    rows: dict[int, Row] = {}
+    merged_into: dict[int, int] = {}
+    names: dict[str, int] = {}
+    for values in MODELS[kind].objects.values(
+        "id", "normalized_name", "merged_into_id", "locked_fields", *FILLED[kind]
+    ):
+        rows[values["id"]] = Row(
+            values["id"], {f: values[f] for f in FILLED[kind]}, frozenset(values["locked_fields"])
+        )
+        names[values["normalized_name"]] = values["id"]
+        if values["merged_into_id"]:
+            merged_into[values["id"]] = values["merged_into_id"]
+
+    def survivor(row_id: int) -> Row:
+        while row_id in merged_into:
+            row_id = merged_into[row_id]
+        return rows[row_id]
+
+    entities = {name: survivor(row_id) for name, row_id in names.items()}
+    alias_model, owner = ALIASES[kind]
+    for normalized, owner_id in alias_model.objects.values_list("normalized", owner):
+        entities.setdefault(normalized, survivor(owner_id))
+    return entities
+
+
+def fill_fields(instance, values: dict[str, Any], *, overwrite: bool) -> list[str]:
+    """Set the import's values on a model instance, skipping the fields an editor locked.
+    With `overwrite` false only empty fields are filled."""
     locked = set(getattr(instance, "locked_fields", []) or [])
     changed = []
     for name, value in values.items():
         if name in locked:
             continue
         current = getattr(instance, name)
-        if current == value or (not overwrite and current not in ("", None, "other")):
+        if current == value or (not overwrite and current not in BLANK):
             continue
         setattr(instance, name, value)
         changed.append(name)
     return changed
 
 
-def _unique_slugs(model: type[models.Model], wanted: dict[str, str]) -> dict[str, str]:
-    """Slugs for new records, keyed like `wanted`; a taken slug gets a stable suffix."""
-    taken = set(model.objects.filter(slug__in=wanted.values()).values_list("slug", flat=True))
-    result = {}
-    for key, slug in wanted.items():
-        if slug in taken:
-            slug = f"{slug[:72]}-{unique_suffix(key)}"
-        taken.add(slug)
-        result[key] = slug
-    return result
-
-
-@dataclass
-class RunCache:
-    """What one import run has learned of the database, so that records met again in later
-    files are not looked up again. A file's findings enter it only once its transaction has
-    committed; tombstones are read once per run."""
-
-    ids: dict[tuple[str, str], int] = field(default_factory=dict)  # (kind, key) -> id
-    seen: dict[tuple[str, str], dict] = field(default_factory=dict)  # values already filled in
-    aliases: set[tuple[str, str]] = field(default_factory=set)  # (kind, normalized) stored
-    tombstones: set[tuple[str, str]] = field(default_factory=set)
-
-    @classmethod
-    def load(cls) -> "RunCache":
-        return cls(tombstones=set(Tombstone.objects.values_list("kind", "key")))
-
-    def after_commit(self, pending: "RunCache") -> None:
-        transaction.on_commit(lambda: self.absorb(pending))
-
-    def absorb(self, pending: "RunCache") -> None:
-        self.ids.update(pending.ids)
-        self.seen.update(pending.seen)
-        self.aliases |= pending.aliases
-
-
-def _adds_nothing(values: dict[str, Any], seen: dict[str, Any]) -> bool:
-    """Whether filling blanks with `values` could change a record already filled with `seen`."""
-    return all(value in BLANK or seen.get(name) not in BLANK for name, value in values.items())
-
-
-BLANK = ("", None, "other")
-
-
-class _EntityResolver:
-    """Finds or creates the organizations or people an article names."""
-
-    def __init__(self, model, alias_model, alias_fk: str, tombstone_kind: str):
-        self.model = model
-        self.alias_model = alias_model
-        self.alias_fk = alias_fk
-        self.kind = tombstone_kind
-
-    def resolve(
-        self,
-        facts: dict[str, Any],
-        values_of,
-        changes: Changes,
-        cache: RunCache,
-        pending: RunCache,
-    ) -> dict[str, int]:
-        """Map each fact's key to a record id; tombstoned names map to nothing."""
-        ids: dict[str, int] = {}
-        lookup: dict[str, Any] = {}
-        for key, fact in facts.items():
-            if (self.kind, key) in cache.tombstones:
-                continue
-            cached = cache.ids.get((self.kind, key))
-            if cached and _adds_nothing(values_of(fact), cache.seen[(self.kind, key)]):
-                ids[key] = cached
-                changes.add(self.kind, "unchanged")
-            else:
-                lookup[key] = fact
-        if lookup:
-            ids.update(self.find_or_create(lookup, values_of, changes))
-        for key, fact in facts.items():
-            if key in ids:
-                seen = dict(cache.seen.get((self.kind, key), {}))
-                for name, value in values_of(fact).items():
-                    if seen.get(name) in BLANK:
-                        seen[name] = value
-                pending.ids[(self.kind, key)] = ids[key]
-                pending.seen[(self.kind, key)] = seen
-        self.add_aliases(facts, ids, cache, pending)
-        return ids
-
-    def find_or_create(self, facts: dict[str, Any], values_of, changes: Changes) -> dict[str, int]:
-        by_name = {
-            row.normalized_name: row for row in self.model.objects.filter(normalized_name__in=facts)
-        }
-        by_alias = {
-            alias.normalized: getattr(alias, self.alias_fk)
-            for alias in self.alias_model.objects.filter(normalized__in=facts).select_related(
-                self.alias_fk
-            )
-        }
-        ids: dict[str, int] = {}
-        to_create: dict[str, models.Model] = {}
-        for key, fact in facts.items():
-            record = by_alias.get(key) or by_name.get(key)
-            if record is None:
-                to_create[key] = self.model(name=fact.name, normalized_name=key, **values_of(fact))
-                continue
-            while record.merged_into_id is not None:  # merged by an editor: the survivor
-                record = self.model.objects.get(pk=record.merged_into_id)
-            changed = fill_fields(record, values_of(fact), overwrite=False)
-            if changed:
-                record.save(update_fields=[*changed, "updated_at"])
-            changes.add(self.kind, "updated" if changed else "unchanged")
-            ids[key] = record.pk
-        if to_create:
-            slugs = _unique_slugs(self.model, {k: make_slug(r.name) for k, r in to_create.items()})
-            for key, record in to_create.items():
-                record.slug = slugs[key]
-            self.model.objects.bulk_create(to_create.values())
-            ids.update({key: record.pk for key, record in to_create.items()})
-            changes.add(self.kind, "created", len(to_create))
-        return ids
-
-    def add_aliases(
-        self, facts: dict[str, Any], ids: dict[str, int], cache: RunCache, pending: RunCache
-    ) -> None:
-        wanted: dict[str, tuple[int, str, bool]] = {}
-        for key, fact in facts.items():
-            if key not in ids:
-                continue
-            acronym = getattr(fact, "acronym", "")
-            for alias in getattr(fact, "aliases", ()):
-                normalized = normalize_name(alias)
-                if (
-                    normalized
-                    and normalized != key
-                    and (self.kind, normalized) not in cache.aliases
-                ):
-                    wanted.setdefault(normalized, (ids[key], alias, alias == acronym))
-        if not wanted:
-            return
-        taken = set(
-            self.alias_model.objects.filter(normalized__in=wanted).values_list(
-                "normalized", flat=True
-            )
-        ) | set(
-            self.model.objects.filter(normalized_name__in=wanted).values_list(
-                "normalized_name", flat=True
-            )
-        )
-        new = [
-            self.alias_model(
-                **{f"{self.alias_fk}_id": owner},
-                name=name,
-                normalized=normalized,
-                is_acronym=is_acronym,
-            )
-            for normalized, (owner, name, is_acronym) in wanted.items()
-            if normalized not in taken
-        ]
-        self.alias_model.objects.bulk_create(new, ignore_conflicts=True)
-        pending.aliases |= {(self.kind, normalized) for normalized in wanted}
-
-
-ORGANIZATIONS = _EntityResolver(
-    Organization, OrganizationAlias, "organization", Tombstone.Kind.ORGANIZATION
-)
-PERSONS = _EntityResolver(Person, PersonAlias, "person", Tombstone.Kind.PERSON)
+def _fill_row(state: RunState, kind: str, row: Row, values: dict, *, overwrite: bool) -> bool:
+    """Bring a stored record up to date with an article, in the database and the state."""
+    updates = {}
+    for name, value in values.items():
+        if name.removesuffix("_id") in row.locked or row.values.get(name) == value:
+            continue
+        if overwrite or row.values.get(name) in BLANK:
+            updates[name] = value
+    if not updates:
+        return False
+    stored = MODELS[kind].objects.filter(pk=row.id)
+    if not overwrite:  # never over a value someone wrote since the run began
+        for name, old in ((n, row.values.get(n)) for n in updates):
+            stored = stored.filter(**{name: old})
+    stored.update(**updates)
+    for name, value in updates.items():
+        state.put(row.values, name, value)
+    return True
 
 
 def _organization_values(fact) -> dict[str, Any]:
@@ -235,49 +224,128 @@ def _person_values(fact) -> dict[str, Any]:
     return {"nationality": fact.nationality}
 
 
+def _resolve(state: RunState, kind: str, facts: dict, values_of, changes: Changes) -> dict:
+    """Map each fact's key to a record id, creating what the archive does not hold yet;
+    tombstoned names map to nothing."""
+    known = state.entities[kind]
+    ids: dict[str, int] = {}
+    new = {}
+    for key, fact in facts.items():
+        if (kind, key) in state.tombstones:
+            continue
+        row = known.get(key)
+        if row is None:
+            new[key] = fact
+            continue
+        updated = _fill_row(state, kind, row, values_of(fact), overwrite=False)
+        changes.add(kind, "updated" if updated else "unchanged")
+        ids[key] = row.id
+    if new:
+        model = MODELS[kind]
+        records = [
+            model(
+                name=fact.name,
+                normalized_name=key,
+                **values_of(fact),
+                slug=state.take_slug(model, make_slug(fact.name), key),
+            )
+            for key, fact in new.items()
+        ]
+        model.objects.bulk_create(records)
+        for key, record in zip(new, records, strict=True):
+            values = {name: getattr(record, name) for name in FILLED[kind]}
+            state.put(known, key, Row(record.pk, values, frozenset()))
+            ids[key] = record.pk
+        changes.add(kind, "created", len(records))
+    _add_aliases(state, kind, facts, ids)
+    return ids
+
+
+def _add_aliases(state: RunState, kind: str, facts: dict, ids: dict[str, int]) -> None:
+    from archive.text import normalize_name
+
+    alias_model, owner = ALIASES[kind]
+    known = state.entities[kind]
+    new = []
+    for key, fact in facts.items():
+        if key not in ids:
+            continue
+        for alias in getattr(fact, "aliases", ()):
+            normalized = normalize_name(alias)
+            if normalized and normalized not in known:
+                new.append(
+                    alias_model(
+                        **{f"{owner}_id": ids[key]},
+                        name=alias,
+                        normalized=normalized,
+                        is_acronym=alias == getattr(fact, "acronym", ""),
+                    )
+                )
+                state.put(known, normalized, known[key])
+    alias_model.objects.bulk_create(new, ignore_conflicts=True)
+
+
 def _record_by_fingerprint(
-    model, fingerprint: str, values: dict, changes: Changes, cache: RunCache, slug_source: str
-):
+    state: RunState, kind: str, fingerprint: str, values: dict, slug_source: str, changes: Changes
+) -> int | None:
     """Find an agreement or event by fingerprint and update it, or create it."""
-    kind = model.__name__.lower()
-    if (kind, fingerprint) in cache.tombstones:
+    if (kind, fingerprint) in state.tombstones:
         return None
-    record = model.objects.filter(fingerprint=fingerprint).first()
-    if record is not None:
-        while record.merged_into_id is not None:
-            record = model.objects.get(pk=record.merged_into_id)
-        changed = fill_fields(record, values, overwrite=True)
-        if changed:
-            record.save(update_fields=[*changed, "updated_at"])
-        changes.add(kind, "updated" if changed else "unchanged")
-        return record
-    slug = _unique_slugs(model, {fingerprint: make_slug(slug_source)})[fingerprint]
+    row = state.records[kind].get(fingerprint)
+    if row is not None:
+        updated = _fill_row(state, kind, row, values, overwrite=True)
+        changes.add(kind, "updated" if updated else "unchanged")
+        return row.id
+    model = MODELS[kind]
+    slug = state.take_slug(model, make_slug(slug_source), fingerprint)
     record = model.objects.create(fingerprint=fingerprint, slug=slug, **values)
+    state.put(state.records[kind], fingerprint, Row(record.pk, dict(values), frozenset()))
     changes.add(kind, "created")
-    return record
+    return record.pk
 
 
 class _Mentions(list):
-    """The mentions an article's facts make, skipping facts about tombstoned records."""
+    """The mentions an article's facts make, skipping facts about tombstoned records.
+
+    Mentions are the archive's largest table (dozens per article): they are written as
+    plain rows with one executemany, because the ORM's per-row work costs more than the
+    insert itself."""
+
+    TARGETS = ("organization_id", "person_id", "agreement_id", "event_id", "position_id")
+    COLUMNS = ("article_id", "kind", *TARGETS, "start", "end", "quote", "confidence")
 
     def __init__(self, article: Article):
         super().__init__()
-        self.article = article
+        self.article_id = article.pk
 
     def add(self, kind: str, span: Span, confidence: float, **targets) -> None:
         if any(value is None for value in targets.values()):
             return
         self.append(
-            Mention(
-                article=self.article,
-                kind=kind,
-                start=span.start,
-                end=span.end,
-                quote=span.text,
-                confidence=confidence,
-                **targets,
+            (
+                self.article_id,
+                kind,
+                *(targets.get(t) for t in self.TARGETS),
+                span.start,
+                span.end,
+                span.text,
+                confidence,
             )
         )
+
+    def save(self, kept_reviews: dict[tuple, str]) -> None:
+        """Insert the rows; a fact an editor reviewed before keeps the editor's decision."""
+        rows = []
+        for row in self:
+            key = (row[1], row[9], *row[2:6])  # kind, quote, the records it names
+            rows.append((*row, kept_reviews.get(key, "unreviewed")))
+        quote = connection.ops.quote_name
+        columns = ", ".join(quote(c) for c in (*self.COLUMNS, "review_status"))
+        values = ", ".join(["%s"] * (len(self.COLUMNS) + 1))
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {quote(Mention._meta.db_table)} ({columns}) VALUES ({values})", rows
+            )
 
 
 def write_article(
@@ -288,23 +356,26 @@ def write_article(
     content_hash: str,
     source_file: str,
     publish: bool,
-    cache: RunCache | None = None,
+    state: RunState,
 ) -> Changes:
-    """Write one article and everything it states, in one transaction."""
-    cache = cache or RunCache.load()
-    pending = RunCache()
+    """Write one article and everything it states, in one transaction. The caller commits
+    or rolls back `state` with it."""
     changes = Changes()
     with transaction.atomic():
         article, is_new = _write_article_row(
-            parsed, raw_text, content_hash, source_file, publish, changes
+            state, parsed, raw_text, content_hash, source_file, publish, changes
         )
         kept_reviews = {} if is_new else _forget_mentions(article)
-
-        org_ids = ORGANIZATIONS.resolve(
-            extraction.organizations, _organization_values, changes, cache, pending
+        org_ids = _resolve(
+            state, "organization", extraction.organizations, _organization_values, changes
         )
-        person_ids = PERSONS.resolve(extraction.persons, _person_values, changes, cache, pending)
-        _link_parents(extraction, org_ids)
+        person_ids = _resolve(state, "person", extraction.persons, _person_values, changes)
+        for key, fact in extraction.organizations.items():
+            if fact.parent_key in org_ids and key in org_ids:
+                parent_id = org_ids[fact.parent_key]
+                if parent_id != org_ids[key]:
+                    row = state.entities["organization"][key]
+                    _fill_row(state, "organization", row, {"parent_id": parent_id}, overwrite=False)
 
         mentions = _Mentions(article)
         for key, fact in extraction.organizations.items():
@@ -313,40 +384,64 @@ def write_article(
         for key, fact in extraction.persons.items():
             for span in fact.spans:
                 mentions.add("name", span, fact.confidence, person_id=person_ids.get(key))
-        _write_positions(extraction, org_ids, person_ids, mentions, changes)
-        _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache)
-        _write_events(extraction, org_ids, person_ids, mentions, changes, cache)
+        _write_positions(state, extraction, org_ids, person_ids, mentions, changes)
+        _write_agreements(state, extraction, org_ids, person_ids, mentions, changes)
+        _write_events(state, extraction, org_ids, person_ids, mentions, changes)
 
-        for item in mentions:
-            item.review_status = kept_reviews.get(_review_key(item), item.review_status)
-        Mention.objects.bulk_create(mentions)
+        mentions.save(kept_reviews)
         changes.add("mention", "created", len(mentions))
-        cache.after_commit(pending)
     return changes
 
 
-def _write_positions(extraction, org_ids, person_ids, mentions, changes) -> None:
+def _write_article_row(
+    state, parsed, raw_text, content_hash, source_file, publish, changes
+) -> tuple[Article, bool]:
+    values = {
+        "title": parsed.title,
+        "published_on": parsed.published_on,
+        "date_precision": parsed.date_precision,
+        "date_inferred": parsed.date_inferred,
+        "source": parsed.source[:200],
+        "body": parsed.body,
+        "language": parsed.language,
+    }
+    if source_file not in state.hashes:
+        article = Article.objects.create(
+            slug=state.take_slug(Article, make_slug(parsed.title), content_hash),
+            raw_text=raw_text,
+            content_hash=content_hash,
+            source_file=source_file,
+            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
+            **values,
+        )
+        is_new = True
+        changes.add("article", "created")
+    else:
+        article = Article.objects.get(source_file=source_file)
+        fill_fields(article, values, overwrite=True)
+        article.raw_text, article.content_hash = raw_text, content_hash
+        if publish and "status" not in article.locked_fields:
+            article.status = ArticleStatus.PUBLISHED
+        article.save()
+        is_new = False
+        changes.add("article", "updated")
+    state.put(state.hashes, source_file, content_hash)
+    state.put(state.files_by_hash, content_hash, source_file)
+    return article, is_new
+
+
+def _write_positions(state, extraction, org_ids, person_ids, mentions, changes) -> None:
     stated = []
     for position in extraction.positions:
         person_id = person_ids.get(position.person_key)
         org_id = org_ids.get(position.org_key) if position.org_key else None
         if person_id is not None and not (position.org_key and org_id is None):
             stated.append((position, (person_id, org_id, position.title[:200])))
-    if not stated:
-        return
-
-    def existing() -> dict[tuple, int]:
-        rows = Position.objects.filter(person_id__in={key[0] for _, key in stated})
-        return {(r.person_id, r.organization_id, r.title): r.pk for r in rows}
-
-    known = existing()
-    missing = {key for _, key in stated if key not in known}
-    if missing:
-        Position.objects.bulk_create(
-            [Position(person_id=p, organization_id=o, title=t) for p, o, t in missing],
-            ignore_conflicts=True,
-        )
-        known = existing()
+    missing = list(dict.fromkeys(key for _, key in stated if key not in state.positions))
+    records = [Position(person_id=p, organization_id=o, title=t) for p, o, t in missing]
+    Position.objects.bulk_create(records)
+    for key, record in zip(missing, records, strict=True):
+        state.put(state.positions, key, record.pk)
     changes.add("position", "created", len(missing))
     changes.add("position", "unchanged", len({key for _, key in stated}) - len(missing))
     for position, key in stated:
@@ -356,11 +451,11 @@ def _write_positions(extraction, org_ids, person_ids, mentions, changes) -> None
             position.confidence,
             person_id=key[0],
             organization_id=key[1],
-            position_id=known[key],
+            position_id=state.positions[key],
         )
 
 
-def _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache) -> None:
+def _write_agreements(state, extraction, org_ids, person_ids, mentions, changes) -> None:
     for fact in extraction.agreements:
         values = {
             "title": fact.title,
@@ -368,25 +463,34 @@ def _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache)
             "signed_on": fact.signed_on,
             "summary": fact.summary,
         }
-        agreement = _record_by_fingerprint(
-            Agreement, fact.fingerprint, values, changes, cache, fact.title
+        agreement_id = _record_by_fingerprint(
+            state, "agreement", fact.fingerprint, values, fact.title, changes
         )
-        if agreement is None:
+        if agreement_id is None:
             continue
-        mentions.add("agreement", fact.span, fact.confidence, agreement_id=agreement.pk)
+        mentions.add("agreement", fact.span, fact.confidence, agreement_id=agreement_id)
         parties = [org_ids[key] for key in fact.party_keys if key in org_ids]
-        agreement.parties.add(*parties)
+        Agreement.parties.through.objects.bulk_create(
+            [
+                Agreement.parties.through(agreement_id=agreement_id, organization_id=org_id)
+                for org_id in parties
+            ],
+            ignore_conflicts=True,
+        )
         for org_id in parties:
             mentions.add(
                 "party",
                 fact.span,
                 fact.confidence,
-                agreement_id=agreement.pk,
+                agreement_id=agreement_id,
                 organization_id=org_id,
             )
         signed = [(person_ids[p], org_ids.get(o)) for p, o in fact.signatories if p in person_ids]
         Signatory.objects.bulk_create(
-            [Signatory(agreement=agreement, person_id=p, on_behalf_of_id=o) for p, o in signed],
+            [
+                Signatory(agreement_id=agreement_id, person_id=p, on_behalf_of_id=o)
+                for p, o in signed
+            ],
             ignore_conflicts=True,
         )
         for person_id, _ in signed:
@@ -394,12 +498,12 @@ def _write_agreements(extraction, org_ids, person_ids, mentions, changes, cache)
                 "signatory",
                 fact.span,
                 fact.confidence,
-                agreement_id=agreement.pk,
+                agreement_id=agreement_id,
                 person_id=person_id,
             )
 
 
-def _write_events(extraction, org_ids, person_ids, mentions, changes, cache) -> None:
+def _write_events(state, extraction, org_ids, person_ids, mentions, changes) -> None:
     participants = []
     for fact in extraction.events:
         values = {
@@ -412,88 +516,30 @@ def _write_events(extraction, org_ids, person_ids, mentions, changes, cache) -> 
             "region": fact.region,
             "country": fact.country,
         }
-        event = _record_by_fingerprint(Event, fact.fingerprint, values, changes, cache, fact.name)
-        if event is None:
+        event_id = _record_by_fingerprint(
+            state, "event", fact.fingerprint, values, fact.name, changes
+        )
+        if event_id is None:
             continue
         for span in fact.spans:
-            mentions.add("event", span, fact.confidence, event_id=event.pk)
+            mentions.add("event", span, fact.confidence, event_id=event_id)
         for role, entity, key, span in fact.participants:
             ids = org_ids if entity == "organization" else person_ids
             if key in ids:
                 target = {f"{entity}_id": ids[key]}
-                participants.append(EventParticipant(event=event, role=role, **target))
-                mentions.add(role, span, fact.confidence, event_id=event.pk, **target)
+                participants.append(EventParticipant(event_id=event_id, role=role, **target))
+                mentions.add(role, span, fact.confidence, event_id=event_id, **target)
     EventParticipant.objects.bulk_create(participants, ignore_conflicts=True)
-
-
-def _write_article_row(
-    parsed, raw_text, content_hash, source_file, publish, changes
-) -> tuple[Article, bool]:
-    values = {
-        "title": parsed.title,
-        "published_on": parsed.published_on,
-        "date_precision": parsed.date_precision,
-        "date_inferred": parsed.date_inferred,
-        "source": parsed.source[:200],
-        "body": parsed.body,
-        "language": parsed.language,
-    }
-    article = Article.objects.filter(source_file=source_file).first()
-    if article is None:
-        slug = _unique_slugs(Article, {content_hash: make_slug(parsed.title)})[content_hash]
-        article = Article.objects.create(
-            slug=slug,
-            raw_text=raw_text,
-            content_hash=content_hash,
-            source_file=source_file,
-            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
-            **values,
-        )
-        changes.add("article", "created")
-        return article, True
-    if "published_on" in article.locked_fields:  # the date and its precision go together
-        values = {k: v for k, v in values.items() if k not in {"date_precision", "date_inferred"}}
-    fill_fields(article, values, overwrite=True)
-    article.raw_text, article.content_hash = raw_text, content_hash
-    if publish and "status" not in article.locked_fields:
-        article.status = ArticleStatus.PUBLISHED
-    article.save()
-    changes.add("article", "updated")
-    return article, False
-
-
-def _review_key(mention: Mention) -> tuple:
-    return (
-        mention.kind,
-        mention.quote,
-        mention.organization_id,
-        mention.person_id,
-        mention.agreement_id,
-        mention.event_id,
-    )
 
 
 def _forget_mentions(article: Article) -> dict[tuple, str]:
     """Drop the article's old mentions before it is read again, keeping editors' review
     decisions so that they carry over to the same facts."""
     reviewed = {
-        _review_key(m): m.review_status
+        (m.kind, m.quote, m.organization_id, m.person_id, m.agreement_id, m.event_id): (
+            m.review_status
+        )
         for m in article.mentions.exclude(review_status="unreviewed")
     }
     article.mentions.all().delete()
     return reviewed
-
-
-def _link_parents(extraction: Extraction, org_ids: dict[str, int]) -> None:
-    """Units get the parent their article states, unless an editor set or locked one."""
-    wanted = {
-        org_ids[key]: org_ids[fact.parent_key]
-        for key, fact in extraction.organizations.items()
-        if fact.parent_key in org_ids
-        and key in org_ids
-        and org_ids[key] != org_ids[fact.parent_key]
-    }
-    units = Organization.objects.filter(pk__in=wanted, parent__isnull=True)
-    for unit_id, locked in units.values_list("pk", "locked_fields"):
-        if "parent" not in locked:
-            Organization.objects.filter(pk=unit_id).update(parent_id=wanted[unit_id])

@@ -27,8 +27,15 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="report what would change, write nothing"
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=None,
+            help="processes that parse and extract while this one writes "
+            "(default: one per other core; 0 for none)",
+        )
 
-    def handle(self, *args, paths, publish, dry_run, no_progress, **options):
+    def handle(self, *args, paths, publish, dry_run, no_progress, workers, **options):
         try:
             files = collect_paths(paths)
         except ImportFileError as error:
@@ -48,7 +55,9 @@ class Command(BaseCommand):
             if error:
                 bar.write(self.style.ERROR(f"{path}: {error}"), file=self.stderr._out)
 
-        report = import_files(files, publish=publish, dry_run=dry_run, on_progress=on_progress)
+        report = import_files(
+            files, publish=publish, dry_run=dry_run, workers=workers, on_progress=on_progress
+        )
         bar.close()
 
         counts = report.changes.counts
