@@ -10,6 +10,7 @@ them back, and merged entities keep a pointer to their survivor.
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from archive.countries import COUNTRY_CHOICES
 
@@ -69,6 +70,7 @@ class Article(Curated):
     )
 
     objects = ArticleQuerySet.as_manager()
+    history = HistoricalRecords(excluded_fields=["raw_text"])
 
     class Meta:
         ordering = ["-published_on", "-id"]
@@ -150,10 +152,20 @@ class Entity(Curated):
         return self.name
 
     def save(self, *args, **kwargs):
+        """Keep the normalized name in step; a renamed record keeps its old name as an
+        alias, so later imports still find it."""
         from archive.text import normalize_name
 
-        self.normalized_name = normalize_name(self.name)
+        old_key, new_key = self.normalized_name, normalize_name(self.name)
+        old_name = None
+        if self.pk and old_key and old_key != new_key:
+            old_name = type(self).objects.filter(pk=self.pk).values_list("name", flat=True).first()
+        self.normalized_name = new_key
         super().save(*args, **kwargs)
+        if old_name:
+            self.aliases.model.objects.get_or_create(
+                normalized=old_key, defaults={"name": old_name, self.alias_owner: self}
+            )
 
 
 class OrganizationKind(models.TextChoices):
@@ -179,6 +191,8 @@ class Organization(Entity):
     )
 
     objects = OrganizationQuerySet.as_manager()
+    history = HistoricalRecords()
+    alias_owner = "organization"
 
     class Meta(Entity.Meta):
         constraints = [
@@ -202,6 +216,8 @@ class Person(Entity):
     nationality = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
 
     objects = PersonQuerySet.as_manager()
+    history = HistoricalRecords()
+    alias_owner = "person"
 
     class Meta(Entity.Meta):
         verbose_name_plural = "people"
@@ -265,6 +281,8 @@ class Position(models.Model):
     )
     title = models.CharField(max_length=200)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["person__name", "title"]
         constraints = [
@@ -312,6 +330,7 @@ class Agreement(Curated):
     )
 
     objects = AgreementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-signed_on", "title"]
@@ -374,6 +393,7 @@ class Event(Curated):
     )
 
     objects = EventQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-start_date", "name"]

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from archive.models import (
+    Article,
     EventParticipant,
     Mention,
     Organization,
@@ -26,22 +27,41 @@ LOCKED_TOGETHER = {
 }
 
 
-def save_editor_changes(instance, *, changed_fields: Iterable[str]) -> list[str]:
-    """Save an editor's edit and lock the fields it changed against later imports."""
+def save_editor_changes(
+    instance, *, changed_fields: Iterable[str], interface: str = "admin"
+) -> list[str]:
+    """Save an editor's edit and lock the fields it changed against later imports. History
+    records the change with the interface it came from."""
     locked = set(instance.locked_fields or [])
     for name in set(changed_fields) - UNLOCKABLE:
         locked.add(name)
         locked |= LOCKED_TOGETHER.get(name, set())
     instance.locked_fields = sorted(locked)
+    instance._change_reason = interface
     instance.save()
     return instance.locked_fields
 
 
-def unlock_fields(instance, *, fields: Iterable[str]) -> list[str]:
+def unlock_fields(instance, *, fields: Iterable[str], interface: str = "admin") -> list[str]:
     """Hand fields back to the import: the next changed import may write them again."""
     instance.locked_fields = sorted(set(instance.locked_fields or []) - set(fields))
+    instance._change_reason = f"{interface}: unlocked {', '.join(sorted(fields))}"
     instance.save(update_fields=["locked_fields", "updated_at"])
     return instance.locked_fields
+
+
+def set_article_status(
+    articles: Iterable[Article], *, status: str, interface: str = "admin"
+) -> int:
+    """Move articles through the workflow (draft, in review, published). The editor's
+    decision is locked: an import with --publish does not overrule it."""
+    changed = 0
+    for article in articles:
+        if article.status != status:
+            article.status = status
+            save_editor_changes(article, changed_fields=["status"], interface=interface)
+            changed += 1
+    return changed
 
 
 @transaction.atomic
@@ -82,6 +102,7 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
             [(other.name, False), (other.acronym, True)],
         )
         other.merged_into = survivor
+        other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
         other.save(update_fields=["merged_into", "updated_at"])
     if survivor.parent_id in {o.pk for o in others}:
         survivor.parent = None
@@ -118,6 +139,7 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
         other.aliases.update(person=survivor)
         _add_aliases(PersonAlias, "person", survivor, [(other.name, False)])
         other.merged_into = survivor
+        other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
         other.save(update_fields=["merged_into", "updated_at"])
     return survivor
 

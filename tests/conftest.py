@@ -39,3 +39,26 @@ def run_import(capsys):
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("editor", password="curate-it-2026", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def seeds_imported(seed_dir, run_import):
+    """The five seed articles imported, waiting in review."""
+    code, _, _ = run_import(seed_dir)
+    assert code == 0
+    return seed_dir

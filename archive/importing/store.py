@@ -37,6 +37,7 @@ from archive.models import (
 from archive.text import make_slug, unique_suffix
 
 BLANK = ("", None, "other")
+IMPORT = "import"  # the change reason history records for what the import wrote
 _MISSING = object()
 
 
@@ -210,7 +211,10 @@ def _fill_row(state: RunState, kind: str, row: Row, values: dict, *, overwrite: 
     if not overwrite:  # never over a value someone wrote since the run began
         for name, old in ((n, row.values.get(n)) for n in updates):
             stored = stored.filter(**{name: old})
-    stored.update(**updates)
+    if stored.update(**updates):
+        MODELS[kind].history.bulk_history_create(
+            [MODELS[kind].objects.get(pk=row.id)], update=True, default_change_reason=IMPORT
+        )
     for name, value in updates.items():
         state.put(row.values, name, value)
     return True
@@ -252,6 +256,7 @@ def _resolve(state: RunState, kind: str, facts: dict, values_of, changes: Change
             for key, fact in new.items()
         ]
         model.objects.bulk_create(records)
+        model.history.bulk_history_create(records, default_change_reason=IMPORT)
         for key, record in zip(new, records, strict=True):
             values = {name: getattr(record, name) for name in FILLED[kind]}
             state.put(known, key, Row(record.pk, values, frozenset()))
@@ -298,7 +303,9 @@ def _record_by_fingerprint(
         return row.id
     model = MODELS[kind]
     slug = state.take_slug(model, make_slug(slug_source), fingerprint)
-    record = model.objects.create(fingerprint=fingerprint, slug=slug, **values)
+    record = model(fingerprint=fingerprint, slug=slug, **values)
+    record._change_reason = IMPORT
+    record.save()
     state.put(state.records[kind], fingerprint, Row(record.pk, dict(values), frozenset()))
     changes.add(kind, "created")
     return record.pk
@@ -406,7 +413,7 @@ def _write_article_row(
         "language": parsed.language,
     }
     if source_file not in state.hashes:
-        article = Article.objects.create(
+        article = Article(
             slug=state.take_slug(Article, make_slug(parsed.title), content_hash),
             raw_text=raw_text,
             content_hash=content_hash,
@@ -414,6 +421,8 @@ def _write_article_row(
             status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
             **values,
         )
+        article._change_reason = IMPORT
+        article.save()
         is_new = True
         changes.add("article", "created")
     else:
@@ -422,6 +431,7 @@ def _write_article_row(
         article.raw_text, article.content_hash = raw_text, content_hash
         if publish and "status" not in article.locked_fields:
             article.status = ArticleStatus.PUBLISHED
+        article._change_reason = IMPORT
         article.save()
         is_new = False
         changes.add("article", "updated")
@@ -440,6 +450,7 @@ def _write_positions(state, extraction, org_ids, person_ids, mentions, changes) 
     missing = list(dict.fromkeys(key for _, key in stated if key not in state.positions))
     records = [Position(person_id=p, organization_id=o, title=t) for p, o, t in missing]
     Position.objects.bulk_create(records)
+    Position.history.bulk_history_create(records, default_change_reason=IMPORT)
     for key, record in zip(missing, records, strict=True):
         state.put(state.positions, key, record.pk)
     changes.add("position", "created", len(missing))

@@ -11,6 +11,7 @@ if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production")
 
 DEBUG = False
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")  # right after security
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True
