@@ -257,7 +257,7 @@ def test_the_same_text_under_two_names_is_refused(seed_dir, run_import):
     assert "the same text was already imported from 000_394ef908c27b0a41.txt" in err
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_failed_file_teaches_the_run_nothing(seed_dir, monkeypatch):
     """Records met in a file whose transaction rolled back must not be taken as stored by
     the later files of the same run."""

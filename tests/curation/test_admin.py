@@ -136,6 +136,7 @@ def test_history_shows_changes_and_reverts_them(editor_client, seeds_imported):
     assert b"admin" in history.content
 
     imported = org.history.order_by("history_date").first()
+    assert imported.history_change_reason == "import"
     revert_url = admin_url(org, "simple_history", imported.history_id)
     page = editor_client.get(revert_url)
     assert page.status_code == 200
