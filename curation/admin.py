@@ -4,9 +4,13 @@ Every save goes through archive.services, so a field an editor changes is locked
 later imports and history records who changed what, from the admin."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
+from django.db import connection
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -48,6 +52,25 @@ def quote_in_context(mention: Mention):
     )
 
 
+class EstimatedCountPaginator(Paginator):
+    """An unfiltered changelist of a large table shows PostgreSQL's row estimate instead of
+    counting every row on every page load; filtered lists, and small tables, are counted."""
+
+    @cached_property
+    def count(self) -> int:
+        query = self.object_list.query
+        if connection.vendor == "postgresql" and not query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [self.object_list.model._meta.db_table],
+                )
+                estimate = cursor.fetchone()[0]
+            if estimate >= settings.ADMIN_EXACT_COUNT_BELOW:
+                return estimate
+        return super().count
+
+
 # -- curated records: locks shown, unlocked on request ----------------------------------------
 
 
@@ -68,6 +91,7 @@ class CuratedForm(forms.ModelForm):
 
 class CuratedAdmin(SimpleHistoryAdmin):
     form = CuratedForm
+    paginator = EstimatedCountPaginator
     show_full_result_count = False  # no second COUNT(*) over the whole table per page
 
     @admin.display(description="Locked against the import")
@@ -347,6 +371,7 @@ class PositionAdmin(SimpleHistoryAdmin):
     list_select_related = ("person", "organization")
     search_fields = ("person__name", "title", "organization__name", "organization__acronym")
     autocomplete_fields = ("person", "organization")
+    paginator = EstimatedCountPaginator
     show_full_result_count = False
 
 
@@ -457,6 +482,7 @@ class MentionAdmin(admin.ModelAdmin):
         "review_status",
     )
     actions = [confirm, reject]
+    paginator = EstimatedCountPaginator
     show_full_result_count = False
     # "unreviewed" sorts after "rejected" and "confirmed": descending, it comes first.
     ordering = ("-review_status", "confidence", "id")

@@ -129,6 +129,9 @@ DEMO_DATA_DIR = BASE_DIR / "archive" / "demo_data"
 # Files larger than this are refused by the import: a news page is a few kilobytes.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 2 * 1024 * 1024))
 
+# Admin changelists of tables this large show PostgreSQL's row estimate when unfiltered.
+ADMIN_EXACT_COUNT_BELOW = 10_000
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
