@@ -1,8 +1,10 @@
-"""The import pipeline: read → parse → extract → resolve and write, one file at a time.
+"""The import pipeline: read → parse → extract → resolve and write.
 
-Each file is its own transaction: a bad file is reported with its name and reason, leaves
-the database as it was, and the batch goes on. Reading, parsing and extraction are pure, so
-on a large batch they run in worker processes while this one writes."""
+Files are written in batches, one transaction each. When anything in a batch fails, the
+batch is rolled back and its files are written again one by one, each in its own
+transaction: a bad file is reported with its name and reason, leaves the database as it
+was, and the others go on. Reading, parsing and extraction are pure, so on a large run they
+happen in worker processes while this one writes."""
 
 import glob
 import hashlib
@@ -17,11 +19,13 @@ from django.db import transaction
 
 from archive.importing.extract import Extraction, extract
 from archive.importing.parse import ParsedArticle, ParseError, parse_article
-from archive.importing.store import Changes, RunState, write_article
+from archive.importing.store import Changes, RunState, ToWrite, write_batch
 from archive.models import Organization, OrganizationAlias
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
+# Files written together in one transaction; a failing batch is retried file by file.
+BATCH_SIZE = 100
 
 
 class ImportFileError(ValueError):
@@ -155,63 +159,100 @@ def import_files(
     publish: bool = False,
     dry_run: bool = False,
     workers: int | None = None,
+    batch_size: int = BATCH_SIZE,
     on_progress: Callable[[Path, str | None], None] = lambda path, error: None,
 ) -> ImportReport:
     """Import files in order. Acronyms are those the archive knew when the run began, so the
     result does not depend on how the work was spread over processes. A dry run imports
     the whole batch in one transaction and rolls it back, so its counts are true."""
+    options = {
+        "publish": publish,
+        "workers": workers,
+        "batch_size": batch_size,
+        "on_progress": on_progress,
+    }
     if not dry_run:
-        return _run(paths, publish=publish, workers=workers, on_progress=on_progress)
+        return _run(paths, **options)
     try:
         with transaction.atomic():
-            report = _run(paths, publish=publish, workers=workers, on_progress=on_progress)
+            report = _run(paths, **options)
             raise _DryRunRollback
     except _DryRunRollback:
         return report
 
 
-def _run(paths, *, publish, workers, on_progress) -> ImportReport:
+def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
     report = ImportReport()
     state = RunState.load()
     _set_context(dict(state.hashes), known_acronyms(), settings.IMPORT_MAX_FILE_BYTES)
+    batch: list[Prepared] = []
+
+    def flush() -> None:
+        _write_batch(batch, state, report, publish=publish, on_progress=on_progress)
+        batch.clear()
+
     for item in _prepared(paths, default_workers() if workers is None else workers):
-        report.files += 1
-        error = item.error or None
-        if item.unchanged:
-            report.changes.add("article", "unchanged")
-        elif not error:
-            try:
-                report.changes.merge(_write(item, state, publish=publish))
-            except ImportFileError as problem:
-                error = str(problem)
-            except Exception as problem:  # the file is rolled back; the batch goes on
-                error = f"unexpected {type(problem).__name__}: {problem}"
-        if error:
-            report.failures.append((str(item.path), error))
-            report.changes.add("article", "failed")
-        on_progress(item.path, error)
+        if any(other.path.name == item.path.name for other in batch):
+            flush()  # the same file name twice: the second must see the first written
+        if state.hashes.get(item.path.name) == item.content_hash:
+            item.unchanged = True  # read before, or earlier in this run
+        if item.error or item.unchanged:
+            _report(report, item, item.error or None, on_progress)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    flush()
     return report
 
 
-def _write(item: Prepared, state: RunState, *, publish: bool) -> Changes:
-    name = item.path.name
-    if state.hashes.get(name) == item.content_hash:  # an earlier file of this run had it
-        unchanged = Changes()
-        unchanged.add("article", "unchanged")
-        return unchanged
-    duplicate = state.files_by_hash.get(item.content_hash)
-    if duplicate is not None and duplicate != name:
-        raise ImportFileError(f"the same text was already imported from {duplicate}")
+def _report(report: ImportReport, item: Prepared, error: str | None, on_progress) -> None:
+    report.files += 1
+    if error:
+        report.failures.append((str(item.path), error))
+        report.changes.add("article", "failed")
+    elif item.unchanged:
+        report.changes.add("article", "unchanged")
+    on_progress(item.path, error)
+
+
+def _write_batch(
+    batch: list[Prepared], state: RunState, report: ImportReport, *, publish, on_progress
+) -> None:
+    """Write a batch in one transaction. If anything in it fails, its files are written
+    again one by one, each in its own transaction, so that only the bad file fails."""
+    if not batch:
+        return
     try:
-        changes = write_article(
-            parsed=item.parsed,
-            extraction=item.extraction,
-            raw_text=item.text,
-            content_hash=item.content_hash,
-            source_file=name,
-            publish=publish,
-            state=state,
+        changes = _write(batch, state, publish=publish)
+    except Exception as problem:
+        if len(batch) > 1:
+            for item in batch:
+                _write_batch([item], state, report, publish=publish, on_progress=on_progress)
+            return
+        reason = (
+            str(problem)
+            if isinstance(problem, ImportFileError)
+            else (f"unexpected {type(problem).__name__}: {problem}")
         )
+        _report(report, batch[0], reason, on_progress)
+        return
+    report.changes.merge(changes)
+    for item in batch:
+        _report(report, item, None, on_progress)
+
+
+def _write(batch: list[Prepared], state: RunState, *, publish: bool) -> Changes:
+    for item in batch:
+        duplicate = state.files_by_hash.get(item.content_hash)
+        if duplicate is not None and duplicate != item.path.name:
+            raise ImportFileError(f"the same text was already imported from {duplicate}")
+    to_write = [
+        ToWrite(item.parsed, item.extraction, item.text, item.content_hash, item.path.name)
+        for item in batch
+    ]
+    try:
+        changes = write_batch(to_write, publish=publish, state=state)
     except BaseException:
         state.rollback()
         raise

@@ -99,6 +99,8 @@ class RunState:
         self.records: dict[str, dict[str, Row]] = {"agreement": {}, "event": {}}
         self.positions: dict[tuple[int, int | None, str], int] = {}
         self.tombstones: set[tuple[str, str]] = set()
+        # records the current batch updated, for their history entries
+        self.updated: dict[str, set[int]] = {kind: set() for kind in MODELS}
 
     @classmethod
     def load(cls) -> "RunState":
@@ -141,6 +143,8 @@ class RunState:
 
     def commit(self) -> None:
         self.journal.clear()
+        for ids in self.updated.values():
+            ids.clear()
 
     def rollback(self) -> None:
         for container, key, old in reversed(self.journal):
@@ -151,6 +155,8 @@ class RunState:
             else:
                 container[key] = old
         self.journal.clear()
+        for ids in self.updated.values():
+            ids.clear()
 
 
 def _load_entities(kind: str) -> dict[str, Row]:
@@ -212,9 +218,7 @@ def _fill_row(state: RunState, kind: str, row: Row, values: dict, *, overwrite: 
         for name, old in ((n, row.values.get(n)) for n in updates):
             stored = stored.filter(**{name: old})
     if stored.update(**updates):
-        MODELS[kind].history.bulk_history_create(
-            [MODELS[kind].objects.get(pk=row.id)], update=True, default_change_reason=IMPORT
-        )
+        state.updated[kind].add(row.id)  # its history entry is written with the batch
     for name, value in updates.items():
         state.put(row.values, name, value)
     return True
@@ -228,109 +232,166 @@ def _person_values(fact) -> dict[str, Any]:
     return {"nationality": fact.nationality}
 
 
-def _resolve(state: RunState, kind: str, facts: dict, values_of, changes: Changes) -> dict:
-    """Map each fact's key to a record id, creating what the archive does not hold yet;
-    tombstoned names map to nothing."""
+@dataclass
+class ToWrite:
+    """One file, read and understood, for the write stage."""
+
+    parsed: ParsedArticle
+    extraction: Extraction
+    raw_text: str
+    content_hash: str
+    source_file: str
+    is_new: bool = False
+    article: Article | None = None
+
+
+def _create(model, records: list) -> None:
+    """Insert new records, with the history entry that says the import made them."""
+    model.objects.bulk_create(records)
+    model.history.bulk_history_create(records, default_change_reason=IMPORT)
+
+
+def _resolve(state: RunState, kind: str, items: list[ToWrite], changes: Changes) -> dict:
+    """Map the names every article of the batch states to record ids, creating what the
+    archive does not hold yet; tombstoned names map to nothing."""
+    values_of = _organization_values if kind == "organization" else _person_values
     known = state.entities[kind]
     ids: dict[str, int] = {}
-    new = {}
-    for key, fact in facts.items():
-        if (kind, key) in state.tombstones:
-            continue
-        row = known.get(key)
-        if row is None:
-            new[key] = fact
-            continue
-        updated = _fill_row(state, kind, row, values_of(fact), overwrite=False)
-        changes.add(kind, "updated" if updated else "unchanged")
-        ids[key] = row.id
-    if new:
-        model = MODELS[kind]
-        records = [
-            model(
-                name=fact.name,
-                normalized_name=key,
-                **values_of(fact),
-                slug=state.take_slug(model, make_slug(fact.name), key),
-            )
-            for key, fact in new.items()
-        ]
-        model.objects.bulk_create(records)
-        model.history.bulk_history_create(records, default_change_reason=IMPORT)
-        for key, record in zip(new, records, strict=True):
+    pending: dict[str, Any] = {}
+    for item in items:
+        facts = item.extraction.organizations if kind == "organization" else item.extraction.persons
+        for key, fact in facts.items():
+            if (kind, key) in state.tombstones:
+                continue
+            values = values_of(fact)
+            if key in pending:  # named again in the batch: fill what the first left empty
+                fill_fields(pending[key], values, overwrite=False)
+            elif (row := known.get(key)) is not None:
+                updated = _fill_row(state, kind, row, values, overwrite=False)
+                changes.add(kind, "updated" if updated else "unchanged")
+                ids[key] = row.id
+            else:
+                model = MODELS[kind]
+                slug = state.take_slug(model, make_slug(fact.name), key)
+                pending[key] = model(name=fact.name, normalized_name=key, slug=slug, **values)
+    if pending:
+        _create(MODELS[kind], list(pending.values()))
+        for key, record in pending.items():
             values = {name: getattr(record, name) for name in FILLED[kind]}
             state.put(known, key, Row(record.pk, values, frozenset()))
             ids[key] = record.pk
-        changes.add(kind, "created", len(records))
-    _add_aliases(state, kind, facts, ids)
+        changes.add(kind, "created", len(pending))
+    _add_aliases(state, kind, items, ids)
     return ids
 
 
-def _add_aliases(state: RunState, kind: str, facts: dict, ids: dict[str, int]) -> None:
+def _add_aliases(state: RunState, kind: str, items: list[ToWrite], ids: dict[str, int]) -> None:
     from archive.text import normalize_name
 
     alias_model, owner = ALIASES[kind]
     known = state.entities[kind]
     new = []
-    for key, fact in facts.items():
-        if key not in ids:
-            continue
-        for alias in getattr(fact, "aliases", ()):
-            normalized = normalize_name(alias)
-            if normalized and normalized not in known:
-                new.append(
-                    alias_model(
-                        **{f"{owner}_id": ids[key]},
-                        name=alias,
-                        normalized=normalized,
-                        is_acronym=alias == getattr(fact, "acronym", ""),
+    for item in items:
+        facts = item.extraction.organizations if kind == "organization" else item.extraction.persons
+        for key, fact in facts.items():
+            if key not in ids:
+                continue
+            for alias in getattr(fact, "aliases", ()):
+                normalized = normalize_name(alias)
+                if normalized and normalized not in known:
+                    new.append(
+                        alias_model(
+                            **{f"{owner}_id": ids[key]},
+                            name=alias,
+                            normalized=normalized,
+                            is_acronym=alias == getattr(fact, "acronym", ""),
+                        )
                     )
-                )
-                state.put(known, normalized, known[key])
+                    state.put(known, normalized, known[key])
     alias_model.objects.bulk_create(new, ignore_conflicts=True)
 
 
-def _record_by_fingerprint(
-    state: RunState, kind: str, fingerprint: str, values: dict, slug_source: str, changes: Changes
-) -> int | None:
-    """Find an agreement or event by fingerprint and update it, or create it."""
-    if (kind, fingerprint) in state.tombstones:
-        return None
-    row = state.records[kind].get(fingerprint)
-    if row is not None:
-        updated = _fill_row(state, kind, row, values, overwrite=True)
-        changes.add(kind, "updated" if updated else "unchanged")
-        return row.id
-    model = MODELS[kind]
-    slug = state.take_slug(model, make_slug(slug_source), fingerprint)
-    record = model(fingerprint=fingerprint, slug=slug, **values)
-    record._change_reason = IMPORT
-    record.save()
-    state.put(state.records[kind], fingerprint, Row(record.pk, dict(values), frozenset()))
-    changes.add(kind, "created")
-    return record.pk
+class _Records:
+    """Agreements or events of a batch, found by fingerprint or created together."""
+
+    def __init__(self, state: RunState, kind: str, changes: Changes):
+        self.state, self.kind, self.changes = state, kind, changes
+        self.pending: dict[str, Any] = {}
+        self.ids: dict[str, int] = {}
+
+    def stated(self, fingerprint: str, values: dict, slug_source: str) -> None:
+        if (self.kind, fingerprint) in self.state.tombstones or fingerprint in self.pending:
+            return
+        row = self.state.records[self.kind].get(fingerprint)
+        if row is not None:
+            updated = _fill_row(self.state, self.kind, row, values, overwrite=True)
+            self.changes.add(self.kind, "updated" if updated else "unchanged")
+            self.ids[fingerprint] = row.id
+            return
+        model = MODELS[self.kind]
+        slug = self.state.take_slug(model, make_slug(slug_source), fingerprint)
+        self.pending[fingerprint] = model(fingerprint=fingerprint, slug=slug, **values)
+
+    def create(self) -> dict[str, int]:
+        if self.pending:
+            _create(MODELS[self.kind], list(self.pending.values()))
+            for fingerprint, record in self.pending.items():
+                values = {name: getattr(record, name) for name in FILLED[self.kind]}
+                self.state.put(
+                    self.state.records[self.kind], fingerprint, Row(record.pk, values, frozenset())
+                )
+                self.ids[fingerprint] = record.pk
+            self.changes.add(self.kind, "created", len(self.pending))
+        return self.ids
+
+
+def _agreement_values(fact) -> dict[str, Any]:
+    return {
+        "title": fact.title,
+        "kind": fact.kind,
+        "signed_on": fact.signed_on,
+        "summary": fact.summary,
+    }
+
+
+def _event_values(fact) -> dict[str, Any]:
+    return {
+        "name": fact.name[:300],
+        "kind": fact.kind,
+        "start_date": fact.start_date,
+        "end_date": fact.end_date,
+        "date_precision": fact.date_precision,
+        "city": fact.city,
+        "region": fact.region,
+        "country": fact.country,
+    }
 
 
 class _Mentions(list):
-    """The mentions an article's facts make, skipping facts about tombstoned records.
+    """The mentions a batch's facts make, skipping facts about tombstoned records.
 
     Mentions are the archive's largest table (dozens per article): they are written as
     plain rows with one executemany, because the ORM's per-row work costs more than the
     insert itself."""
 
     TARGETS = ("organization_id", "person_id", "agreement_id", "event_id", "position_id")
-    COLUMNS = ("article_id", "kind", *TARGETS, "start", "end", "quote", "confidence")
+    COLUMNS = (
+        "article_id",
+        "kind",
+        *TARGETS,
+        "start",
+        "end",
+        "quote",
+        "confidence",
+        "review_status",
+    )
 
-    def __init__(self, article: Article):
-        super().__init__()
-        self.article_id = article.pk
-
-    def add(self, kind: str, span: Span, confidence: float, **targets) -> None:
+    def add(self, article_id: int, kind: str, span: Span, confidence: float, **targets) -> None:
         if any(value is None for value in targets.values()):
             return
         self.append(
             (
-                self.article_id,
+                article_id,
                 kind,
                 *(targets.get(t) for t in self.TARGETS),
                 span.start,
@@ -342,215 +403,253 @@ class _Mentions(list):
 
     def save(self, kept_reviews: dict[tuple, str]) -> None:
         """Insert the rows; a fact an editor reviewed before keeps the editor's decision."""
-        rows = []
-        for row in self:
-            key = (row[1], row[9], *row[2:6])  # kind, quote, the records it names
-            rows.append((*row, kept_reviews.get(key, "unreviewed")))
+        rows = [
+            (*row, kept_reviews.get((row[0], row[1], row[9], *row[2:6]), "unreviewed"))
+            for row in self
+        ]
         quote = connection.ops.quote_name
-        columns = ", ".join(quote(c) for c in (*self.COLUMNS, "review_status"))
-        values = ", ".join(["%s"] * (len(self.COLUMNS) + 1))
+        columns = ", ".join(quote(c) for c in self.COLUMNS)
+        values = ", ".join(["%s"] * len(self.COLUMNS))
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {quote(Mention._meta.db_table)} ({columns}) VALUES ({values})", rows
             )
 
 
-def write_article(
-    *,
-    parsed: ParsedArticle,
-    extraction: Extraction,
-    raw_text: str,
-    content_hash: str,
-    source_file: str,
-    publish: bool,
-    state: RunState,
-) -> Changes:
-    """Write one article and everything it states, in one transaction. The caller commits
-    or rolls back `state` with it."""
+def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Changes:
+    """Write articles and everything they state, each table once for the whole batch, in
+    one transaction. The caller commits or rolls back `state` with it; a batch of one file
+    is that file's own transaction."""
     changes = Changes()
     with transaction.atomic():
-        article, is_new = _write_article_row(
-            state, parsed, raw_text, content_hash, source_file, publish, changes
+        article_ids = _write_articles(state, items, publish, changes)
+        kept_reviews = _forget_mentions(
+            [article_ids[i] for i, item in enumerate(items) if not item.is_new]
         )
-        kept_reviews = {} if is_new else _forget_mentions(article)
-        org_ids = _resolve(
-            state, "organization", extraction.organizations, _organization_values, changes
-        )
-        person_ids = _resolve(state, "person", extraction.persons, _person_values, changes)
-        for key, fact in extraction.organizations.items():
+        org_ids = _resolve(state, "organization", items, changes)
+        person_ids = _resolve(state, "person", items, changes)
+        _link_parents(state, items, org_ids)
+
+        agreements = _Records(state, "agreement", changes)
+        events = _Records(state, "event", changes)
+        for item in items:
+            for fact in item.extraction.agreements:
+                agreements.stated(fact.fingerprint, _agreement_values(fact), fact.title)
+            for fact in item.extraction.events:
+                events.stated(fact.fingerprint, _event_values(fact), fact.name)
+        agreement_ids, event_ids = agreements.create(), events.create()
+
+        mentions = _Mentions()
+        positions = _write_positions(state, items, org_ids, person_ids, changes)
+        relations = _Relations()
+        for item, article_id in zip(items, article_ids, strict=True):
+            extraction = item.extraction
+            for key, fact in extraction.organizations.items():
+                for span in fact.spans:
+                    mentions.add(
+                        article_id, "name", span, fact.confidence, organization_id=org_ids.get(key)
+                    )
+            for key, fact in extraction.persons.items():
+                for span in fact.spans:
+                    mentions.add(
+                        article_id, "name", span, fact.confidence, person_id=person_ids.get(key)
+                    )
+            for position in extraction.positions:
+                key = _position_key(position, org_ids, person_ids)
+                if key is not None:
+                    mentions.add(
+                        article_id,
+                        "position",
+                        position.span,
+                        position.confidence,
+                        person_id=key[0],
+                        organization_id=key[1],
+                        position_id=positions[key],
+                    )
+            for fact in extraction.agreements:
+                relations.agreement(
+                    article_id,
+                    fact,
+                    agreement_ids.get(fact.fingerprint),
+                    org_ids,
+                    person_ids,
+                    mentions,
+                )
+            for fact in extraction.events:
+                relations.event(
+                    article_id, fact, event_ids.get(fact.fingerprint), org_ids, person_ids, mentions
+                )
+        relations.save()
+        mentions.save(kept_reviews)
+        for kind, ids in state.updated.items():
+            if ids:
+                MODELS[kind].history.bulk_history_create(
+                    list(MODELS[kind].objects.filter(pk__in=ids)),
+                    update=True,
+                    default_change_reason=IMPORT,
+                )
+        changes.add("mention", "created", len(mentions))
+    return changes
+
+
+def _write_articles(state, items, publish, changes) -> list[int]:
+    """The articles' own rows: new ones inserted together, changed ones updated."""
+    new = []
+    for item in items:
+        parsed = item.parsed
+        values = {
+            "title": parsed.title,
+            "published_on": parsed.published_on,
+            "date_precision": parsed.date_precision,
+            "date_inferred": parsed.date_inferred,
+            "source": parsed.source[:200],
+            "body": parsed.body,
+            "language": parsed.language,
+        }
+        item.is_new = item.source_file not in state.hashes
+        if item.is_new:
+            item.article = Article(
+                slug=state.take_slug(Article, make_slug(parsed.title), item.content_hash),
+                raw_text=item.raw_text,
+                content_hash=item.content_hash,
+                source_file=item.source_file,
+                status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
+                **values,
+            )
+            new.append(item.article)
+            changes.add("article", "created")
+        else:
+            article = item.article = Article.objects.get(source_file=item.source_file)
+            fill_fields(article, values, overwrite=True)
+            article.raw_text, article.content_hash = item.raw_text, item.content_hash
+            if publish and "status" not in article.locked_fields:
+                article.status = ArticleStatus.PUBLISHED
+            article._change_reason = IMPORT
+            article.save()
+            changes.add("article", "updated")
+        state.put(state.hashes, item.source_file, item.content_hash)
+        state.put(state.files_by_hash, item.content_hash, item.source_file)
+    _create(Article, new)
+    return [item.article.pk for item in items]
+
+
+def _link_parents(state: RunState, items: list[ToWrite], org_ids: dict[str, int]) -> None:
+    for item in items:
+        for key, fact in item.extraction.organizations.items():
             if fact.parent_key in org_ids and key in org_ids:
                 parent_id = org_ids[fact.parent_key]
                 if parent_id != org_ids[key]:
                     row = state.entities["organization"][key]
                     _fill_row(state, "organization", row, {"parent_id": parent_id}, overwrite=False)
 
-        mentions = _Mentions(article)
-        for key, fact in extraction.organizations.items():
-            for span in fact.spans:
-                mentions.add("name", span, fact.confidence, organization_id=org_ids.get(key))
-        for key, fact in extraction.persons.items():
-            for span in fact.spans:
-                mentions.add("name", span, fact.confidence, person_id=person_ids.get(key))
-        _write_positions(state, extraction, org_ids, person_ids, mentions, changes)
-        _write_agreements(state, extraction, org_ids, person_ids, mentions, changes)
-        _write_events(state, extraction, org_ids, person_ids, mentions, changes)
 
-        mentions.save(kept_reviews)
-        changes.add("mention", "created", len(mentions))
-    return changes
+def _position_key(position, org_ids, person_ids) -> tuple[int, int | None, str] | None:
+    person_id = person_ids.get(position.person_key)
+    org_id = org_ids.get(position.org_key) if position.org_key else None
+    if person_id is None or (position.org_key and org_id is None):
+        return None
+    return (person_id, org_id, position.title[:200])
 
 
-def _write_article_row(
-    state, parsed, raw_text, content_hash, source_file, publish, changes
-) -> tuple[Article, bool]:
-    values = {
-        "title": parsed.title,
-        "published_on": parsed.published_on,
-        "date_precision": parsed.date_precision,
-        "date_inferred": parsed.date_inferred,
-        "source": parsed.source[:200],
-        "body": parsed.body,
-        "language": parsed.language,
+def _write_positions(state, items, org_ids, person_ids, changes) -> dict:
+    stated = {
+        key
+        for item in items
+        for position in item.extraction.positions
+        if (key := _position_key(position, org_ids, person_ids)) is not None
     }
-    if source_file not in state.hashes:
-        article = Article(
-            slug=state.take_slug(Article, make_slug(parsed.title), content_hash),
-            raw_text=raw_text,
-            content_hash=content_hash,
-            source_file=source_file,
-            status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
-            **values,
-        )
-        article._change_reason = IMPORT
-        article.save()
-        is_new = True
-        changes.add("article", "created")
-    else:
-        article = Article.objects.get(source_file=source_file)
-        fill_fields(article, values, overwrite=True)
-        article.raw_text, article.content_hash = raw_text, content_hash
-        if publish and "status" not in article.locked_fields:
-            article.status = ArticleStatus.PUBLISHED
-        article._change_reason = IMPORT
-        article.save()
-        is_new = False
-        changes.add("article", "updated")
-    state.put(state.hashes, source_file, content_hash)
-    state.put(state.files_by_hash, content_hash, source_file)
-    return article, is_new
-
-
-def _write_positions(state, extraction, org_ids, person_ids, mentions, changes) -> None:
-    stated = []
-    for position in extraction.positions:
-        person_id = person_ids.get(position.person_key)
-        org_id = org_ids.get(position.org_key) if position.org_key else None
-        if person_id is not None and not (position.org_key and org_id is None):
-            stated.append((position, (person_id, org_id, position.title[:200])))
-    missing = list(dict.fromkeys(key for _, key in stated if key not in state.positions))
+    missing = sorted((k for k in stated if k not in state.positions), key=str)
     records = [Position(person_id=p, organization_id=o, title=t) for p, o, t in missing]
-    Position.objects.bulk_create(records)
-    Position.history.bulk_history_create(records, default_change_reason=IMPORT)
+    _create(Position, records)
     for key, record in zip(missing, records, strict=True):
         state.put(state.positions, key, record.pk)
     changes.add("position", "created", len(missing))
-    changes.add("position", "unchanged", len({key for _, key in stated}) - len(missing))
-    for position, key in stated:
-        mentions.add(
-            "position",
-            position.span,
-            position.confidence,
-            person_id=key[0],
-            organization_id=key[1],
-            position_id=state.positions[key],
-        )
+    changes.add("position", "unchanged", len(stated) - len(missing))
+    return state.positions
 
 
-def _write_agreements(state, extraction, org_ids, person_ids, mentions, changes) -> None:
-    for fact in extraction.agreements:
-        values = {
-            "title": fact.title,
-            "kind": fact.kind,
-            "signed_on": fact.signed_on,
-            "summary": fact.summary,
-        }
-        agreement_id = _record_by_fingerprint(
-            state, "agreement", fact.fingerprint, values, fact.title, changes
-        )
+class _Relations:
+    """Parties, signatories and participants of a batch, inserted together; a relation
+    already stored is left as it is."""
+
+    def __init__(self):
+        self.parties, self.signatories, self.participants = [], [], []
+
+    def agreement(self, article_id, fact, agreement_id, org_ids, person_ids, mentions) -> None:
         if agreement_id is None:
-            continue
-        mentions.add("agreement", fact.span, fact.confidence, agreement_id=agreement_id)
-        parties = [org_ids[key] for key in fact.party_keys if key in org_ids]
-        Agreement.parties.through.objects.bulk_create(
-            [
-                Agreement.parties.through(agreement_id=agreement_id, organization_id=org_id)
-                for org_id in parties
-            ],
-            ignore_conflicts=True,
-        )
-        for org_id in parties:
-            mentions.add(
-                "party",
-                fact.span,
-                fact.confidence,
-                agreement_id=agreement_id,
-                organization_id=org_id,
-            )
-        signed = [(person_ids[p], org_ids.get(o)) for p, o in fact.signatories if p in person_ids]
-        Signatory.objects.bulk_create(
-            [
-                Signatory(agreement_id=agreement_id, person_id=p, on_behalf_of_id=o)
-                for p, o in signed
-            ],
-            ignore_conflicts=True,
-        )
-        for person_id, _ in signed:
-            mentions.add(
-                "signatory",
-                fact.span,
-                fact.confidence,
-                agreement_id=agreement_id,
-                person_id=person_id,
-            )
+            return
+        mentions.add(article_id, "agreement", fact.span, fact.confidence, agreement_id=agreement_id)
+        for key in fact.party_keys:
+            if key in org_ids:
+                self.parties.append(
+                    Agreement.parties.through(
+                        agreement_id=agreement_id, organization_id=org_ids[key]
+                    )
+                )
+                mentions.add(
+                    article_id,
+                    "party",
+                    fact.span,
+                    fact.confidence,
+                    agreement_id=agreement_id,
+                    organization_id=org_ids[key],
+                )
+        for person_key, org_key in fact.signatories:
+            if person_key in person_ids:
+                self.signatories.append(
+                    Signatory(
+                        agreement_id=agreement_id,
+                        person_id=person_ids[person_key],
+                        on_behalf_of_id=org_ids.get(org_key),
+                    )
+                )
+                mentions.add(
+                    article_id,
+                    "signatory",
+                    fact.span,
+                    fact.confidence,
+                    agreement_id=agreement_id,
+                    person_id=person_ids[person_key],
+                )
 
-
-def _write_events(state, extraction, org_ids, person_ids, mentions, changes) -> None:
-    participants = []
-    for fact in extraction.events:
-        values = {
-            "name": fact.name[:300],
-            "kind": fact.kind,
-            "start_date": fact.start_date,
-            "end_date": fact.end_date,
-            "date_precision": fact.date_precision,
-            "city": fact.city,
-            "region": fact.region,
-            "country": fact.country,
-        }
-        event_id = _record_by_fingerprint(
-            state, "event", fact.fingerprint, values, fact.name, changes
-        )
+    def event(self, article_id, fact, event_id, org_ids, person_ids, mentions) -> None:
         if event_id is None:
-            continue
+            return
         for span in fact.spans:
-            mentions.add("event", span, fact.confidence, event_id=event_id)
+            mentions.add(article_id, "event", span, fact.confidence, event_id=event_id)
         for role, entity, key, span in fact.participants:
             ids = org_ids if entity == "organization" else person_ids
             if key in ids:
                 target = {f"{entity}_id": ids[key]}
-                participants.append(EventParticipant(event_id=event_id, role=role, **target))
-                mentions.add(role, span, fact.confidence, event_id=event_id, **target)
-    EventParticipant.objects.bulk_create(participants, ignore_conflicts=True)
+                self.participants.append(EventParticipant(event_id=event_id, role=role, **target))
+                mentions.add(article_id, role, span, fact.confidence, event_id=event_id, **target)
+
+    def save(self) -> None:
+        for model, rows in (
+            (Agreement.parties.through, self.parties),
+            (Signatory, self.signatories),
+            (EventParticipant, self.participants),
+        ):
+            model.objects.bulk_create(rows, ignore_conflicts=True)
 
 
-def _forget_mentions(article: Article) -> dict[tuple, str]:
-    """Drop the article's old mentions before it is read again, keeping editors' review
-    decisions so that they carry over to the same facts."""
+def _forget_mentions(article_ids: list[int]) -> dict[tuple, str]:
+    """Drop the old mentions of articles read again, keeping editors' review decisions so
+    that they carry over to the same facts."""
+    if not article_ids:
+        return {}
+    old = Mention.objects.filter(article_id__in=article_ids)
     reviewed = {
-        (m.kind, m.quote, m.organization_id, m.person_id, m.agreement_id, m.event_id): (
-            m.review_status
-        )
-        for m in article.mentions.exclude(review_status="unreviewed")
+        (
+            m.article_id,
+            m.kind,
+            m.quote,
+            m.organization_id,
+            m.person_id,
+            m.agreement_id,
+            m.event_id,
+        ): m.review_status
+        for m in old.exclude(review_status="unreviewed")
     }
-    article.mentions.all().delete()
+    old.delete()
     return reviewed

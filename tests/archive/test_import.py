@@ -258,24 +258,35 @@ def test_the_same_text_under_two_names_is_refused(seed_dir, run_import):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_a_failed_file_teaches_the_run_nothing(seed_dir, monkeypatch):
-    """Records met in a file whose transaction rolled back must not be taken as stored by
-    the later files of the same run."""
+def test_a_file_failing_in_a_batch_fails_alone_and_teaches_the_run_nothing(seed_dir, monkeypatch):
+    """The five seeds are written as one batch; when one fails while being written, the
+    batch is rolled back and written again file by file: the other four are imported, and
+    nothing the failed file met is taken as stored."""
     from archive.importing import pipeline, store
 
-    real = store._write_events
+    real = store._Relations.event
 
-    def fails_on_the_zhejiang_exchange(state, extraction, *args):
-        if any(event.name.startswith("6th China-Korea") for event in extraction.events):
+    def fails_on_the_zhejiang_exchange(self, article_id, fact, *args):
+        if fact.name.startswith("6th China-Korea"):
             raise RuntimeError("disk on fire")
-        return real(state, extraction, *args)
+        return real(self, article_id, fact, *args)
 
-    monkeypatch.setattr(store, "_write_events", fails_on_the_zhejiang_exchange)
-    zhejiang, qingdao = sorted(seed_dir.glob("00[02]_*.txt"))
-    report = pipeline.import_files([zhejiang, qingdao])
-    assert [name for name, _ in report.failures] == [str(zhejiang)]
-    cae = Organization.objects.get(acronym="CAE")  # created by 002 after 000 rolled back
-    assert (
-        cae.mentions.get(kind="name", quote="Chinese Academy of Engineering").article.source_file
-        == qingdao.name
-    )
+    monkeypatch.setattr(store._Relations, "event", fails_on_the_zhejiang_exchange)
+    zhejiang = next(seed_dir.glob("000_*"))
+    report = pipeline.import_files(sorted(seed_dir.glob("*.txt")))
+    assert report.failures == [(str(zhejiang), "unexpected RuntimeError: disk on fire")]
+    assert Article.objects.count() == 4
+    assert not Article.objects.filter(source_file=zhejiang.name).exists()
+    cae = Organization.objects.get(acronym="CAE")  # named by 000 and by 002
+    assert {m.article.source_file for m in cae.mentions.all()} == {"002_0fbbd451b4edd1ec.txt"}
+    assert not Organization.objects.filter(name="Alibaba Group").exists()  # only 000 names it
+
+
+def test_one_file_per_transaction_on_request(seed_dir, run_import):
+    write_bad_files(seed_dir)
+    code, out, err = run_import(seed_dir, "--batch-size", "1")
+    assert code == 1
+    assert "articles       5 created" in out
+    assert "5 of 10 files failed" in err
+    code, _, err = run_import(seed_dir, "--batch-size", "0")
+    assert "--batch-size must be 1 or more" in err

@@ -6,7 +6,12 @@ behind; re-running on the same files changes nothing."""
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from archive.importing.pipeline import ImportFileError, collect_paths, import_files
+from archive.importing.pipeline import (
+    BATCH_SIZE,
+    ImportFileError,
+    collect_paths,
+    import_files,
+)
 
 KINDS = ["article", "organization", "person", "position", "agreement", "event", "mention"]
 OUTCOMES = ["created", "updated", "unchanged", "failed"]
@@ -28,6 +33,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--no-progress", action="store_true", help="no progress bar")
         parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=BATCH_SIZE,
+            help="files written per transaction (default %(default)s); a failing batch is "
+            "written again file by file; 1 commits every file on its own",
+        )
+        parser.add_argument(
             "--workers",
             type=int,
             default=None,
@@ -35,7 +47,9 @@ class Command(BaseCommand):
             "(default: one per other core; 0 for none)",
         )
 
-    def handle(self, *args, paths, publish, dry_run, no_progress, workers, **options):
+    def handle(self, *args, paths, publish, dry_run, no_progress, workers, batch_size, **options):
+        if batch_size < 1:
+            raise CommandError("--batch-size must be 1 or more")
         try:
             files = collect_paths(paths)
         except ImportFileError as error:
@@ -56,7 +70,12 @@ class Command(BaseCommand):
                 bar.write(self.style.ERROR(f"{path}: {error}"), file=self.stderr._out)
 
         report = import_files(
-            files, publish=publish, dry_run=dry_run, workers=workers, on_progress=on_progress
+            files,
+            publish=publish,
+            dry_run=dry_run,
+            workers=workers,
+            batch_size=batch_size,
+            on_progress=on_progress,
         )
         bar.close()
 
