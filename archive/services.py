@@ -27,6 +27,16 @@ LOCKED_TOGETHER = {
 }
 
 
+def unique_slug(model, text: str) -> str:
+    """A slug for a new record made by hand (admin or API), unique among its kind."""
+    from archive.text import make_slug, unique_suffix
+
+    slug = make_slug(text)
+    if model.objects.filter(slug=slug).exists():
+        slug = f"{slug[:72]}-{unique_suffix(text + str(model.objects.count()))}"
+    return slug
+
+
 def save_editor_changes(
     instance, *, changed_fields: Iterable[str], interface: str = "admin"
 ) -> list[str]:

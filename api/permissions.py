@@ -1,0 +1,15 @@
+from rest_framework.permissions import SAFE_METHODS, DjangoModelPermissions
+
+
+class EditorsWrite(DjangoModelPermissions):
+    """Anyone reads; writing needs the model permission the Editors group holds."""
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return True
+        return super().has_permission(request, view)
+
+
+def is_editor(user) -> bool:
+    """Editors see drafts and hidden records as well as what is published."""
+    return bool(user and user.is_authenticated and user.has_perm("archive.change_article"))

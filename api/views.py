@@ -1,0 +1,178 @@
+"""The API's endpoints. Anonymous clients read what is published (the same querysets the
+site uses); editors read everything and write with the admin's rules: edited fields are
+locked against imports and history records the change as made through the API."""
+
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
+from simple_history.utils import update_change_reason
+
+from api import filters, serializers
+from api.permissions import is_editor
+from archive.models import (
+    Agreement,
+    Article,
+    ArticleStatus,
+    Event,
+    EventParticipant,
+    Mention,
+    Organization,
+    Person,
+    Position,
+    ReviewStatus,
+)
+from archive.services import save_editor_changes, unique_slug
+
+
+def visible(model, user):
+    """What `user` may read of `model`: everything for editors; for anyone else what is
+    published, and merged records whose survivor is (so that old ids still answer)."""
+    if is_editor(user):
+        return model.objects.all()
+    if model is Article:
+        return Article.objects.published()
+    if model is Mention:
+        return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED).exclude(
+            review_status=ReviewStatus.REJECTED
+        )
+    public = model.objects.public()
+    return model.objects.filter(Q(pk__in=public.values("pk")) | Q(merged_into__in=public))
+
+
+class ArchiveViewSet(viewsets.ModelViewSet):
+    """Lists, details by id or slug, and editors' writes, for one kind of record."""
+
+    name_field = "name"
+
+    def base_queryset(self):
+        return visible(self.queryset.model, self.request.user)
+
+    def get_queryset(self):
+        queryset = self.base_queryset()
+        if self.action == "list" and hasattr(queryset.model, "merged_into"):
+            queryset = queryset.filter(merged_into__isnull=True)
+        return self.optimize(queryset)
+
+    def optimize(self, queryset):
+        return queryset
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["visible"] = lambda model: visible(model, self.request.user)
+        return context
+
+    @extend_schema(summary="A record by its slug")
+    @action(detail=False, methods=["get"], url_path=r"slug/(?P<slug>[^/.]+)")
+    def by_slug(self, request, slug=None):
+        record = get_object_or_404(self.get_queryset(), slug=slug)
+        return Response(self.get_serializer(record).data)
+
+    def perform_create(self, serializer):
+        model = self.queryset.model
+        slug_source = serializer.validated_data.get(self.name_field, "record")
+        record = serializer.save(slug=unique_slug(model, slug_source))
+        update_change_reason(record, "api")
+
+    def perform_update(self, serializer):
+        record = serializer.instance
+        changed = [
+            name
+            for name, value in serializer.validated_data.items()
+            if getattr(record, name) != value
+        ]
+        for name, value in serializer.validated_data.items():
+            setattr(record, name, value)
+        save_editor_changes(record, changed_fields=changed, interface="api")
+
+
+class ArticleViewSet(ArchiveViewSet):
+    queryset = Article.objects.all()
+    filterset_class = filters.ArticleFilter
+    ordering_fields = ["published_on", "title", "created_at"]
+    ordering = ["-published_on", "-id"]
+    name_field = "title"
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return serializers.ArticleSerializer
+        return serializers.ArticleDetailSerializer
+
+    def optimize(self, queryset):
+        if self.action == "list":
+            return queryset.defer("raw_text", "body")
+        return queryset.defer("raw_text")
+
+
+class OrganizationViewSet(ArchiveViewSet):
+    queryset = Organization.objects.all()
+    serializer_class = serializers.OrganizationSerializer
+    filterset_class = filters.OrganizationFilter
+    ordering_fields = ["name", "acronym", "country"]
+    ordering = ["name"]
+
+    def optimize(self, queryset):
+        return queryset.select_related("merged_into").prefetch_related("aliases")
+
+
+class PersonViewSet(ArchiveViewSet):
+    queryset = Person.objects.all()
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilter
+    ordering_fields = ["name", "nationality"]
+    ordering = ["name"]
+
+    def optimize(self, queryset):
+        positions = Position.objects.select_related("organization")
+        return queryset.select_related("merged_into").prefetch_related(
+            "aliases", Prefetch("positions", queryset=positions)
+        )
+
+
+class AgreementViewSet(ArchiveViewSet):
+    queryset = Agreement.objects.all()
+    serializer_class = serializers.AgreementSerializer
+    filterset_class = filters.AgreementFilter
+    ordering_fields = ["signed_on", "title"]
+    ordering = ["-signed_on", "title"]
+    name_field = "title"
+
+    def perform_create(self, serializer):
+        serializer.validated_data["fingerprint"] = f"api|{unique_slug(Agreement, 'agreement')}"
+        super().perform_create(serializer)
+
+    def optimize(self, queryset):
+        return queryset.prefetch_related("parties", "signatories")
+
+
+class EventViewSet(ArchiveViewSet):
+    queryset = Event.objects.all()
+    serializer_class = serializers.EventSerializer
+    filterset_class = filters.EventFilter
+    ordering_fields = ["start_date", "name"]
+    ordering = ["-start_date", "name"]
+
+    def perform_create(self, serializer):
+        serializer.validated_data["fingerprint"] = f"api|{unique_slug(Event, 'event')}"
+        super().perform_create(serializer)
+
+    def optimize(self, queryset):
+        participants = EventParticipant.objects.select_related("organization", "person")
+        return queryset.prefetch_related(Prefetch("participants", queryset=participants))
+
+
+class MentionViewSet(viewsets.ModelViewSet):
+    """Mentions: the spans of articles that support each record. Editors confirm or reject
+    them by changing `review_status`."""
+
+    queryset = Mention.objects.all()
+    serializer_class = serializers.MentionSerializer
+    filterset_class = filters.MentionFilter
+    ordering_fields = ["confidence", "start", "id"]
+    ordering = ["-review_status", "confidence", "id"]
+    http_method_names = ["get", "patch", "put", "head", "options"]
+
+    def get_queryset(self):
+        return visible(Mention, self.request.user).select_related("article")

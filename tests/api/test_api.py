@@ -1,0 +1,271 @@
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from rest_framework.authtoken.models import Token
+
+from archive.models import Article, ArticleStatus, Event, Organization, Person
+
+pytestmark = pytest.mark.django_db
+
+ENDPOINTS = ["articles", "organizations", "persons", "agreements", "events", "mentions"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_throttle():
+    cache.clear()  # throttle counters live in the cache
+
+
+@pytest.fixture
+def published(seeds_imported):
+    """The seeds imported; all but 004 published."""
+    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
+    return seeds_imported
+
+
+@pytest.fixture
+def reader(django_user_model):
+    client = Client()
+    client.force_login(django_user_model.objects.create_user("reader", password="read-2026-x"))
+    return client
+
+
+@pytest.fixture
+def token_client(editor):
+    token = Token.objects.create(user=editor)
+    return Client(HTTP_AUTHORIZATION=f"Token {token.key}")
+
+
+def test_an_organization_reads_as_documented(client, published):
+    naek = Organization.objects.get(acronym="NAEK")
+    body = client.get(f"/api/organizations/{naek.pk}/").json()
+    assert body["name"] == "National Academy of Engineering of Korea"
+    assert body["acronym"] == "NAEK"
+    assert body["country"] == "KR"
+    assert "NAEK" in body["aliases"]
+    assert body["merged_into"] is None
+    by_slug = client.get(f"/api/organizations/slug/{naek.slug}/").json()
+    assert by_slug == body
+
+
+def test_an_article_detail_carries_summaries_of_what_it_supports(client, published):
+    article = Article.objects.get(source_file__startswith="001_")
+    body = client.get(f"/api/articles/{article.pk}/").json()
+    assert body["title"].startswith("China-Korea Recelebrates")
+    assert "CQU-KETI Technical Cooperation Platform" in body["body"]
+    names = {o["name"] for o in body["organizations"]}
+    assert {"Chongqing University", "Korea Electronics Technology Institute"} <= names
+    keti = next(o for o in body["organizations"] if o["name"].startswith("Korea Electronics"))
+    assert client.get(keti["url"]).json()["acronym"] == "KETI"
+    assert body["agreements"][0]["name"].startswith("MOU between Chongqing University")
+
+
+def test_persons_events_and_agreements_have_their_fields(client, published):
+    piao = Person.objects.get(name="Piao Dongjian")
+    person = client.get(f"/api/persons/{piao.pk}/").json()
+    assert person["positions"][0]["title"] == "Vice President"
+    assert person["positions"][0]["organization"]["name"].startswith("National Academy")
+    event = Event.objects.get(name="6th China-Korea Industrial Innovation Exchange")
+    body = client.get(f"/api/events/{event.pk}/").json()
+    assert (body["start_date"], body["end_date"], body["country"]) == (
+        "2019-11-12",
+        "2019-11-15",
+        "CN",
+    )
+    assert {"organizer", "participant"} <= {p["role"] for p in body["participants"]}
+    agreement = client.get("/api/agreements/").json()["results"][0]
+    assert agreement["signed_on"] == "2017-12-15"
+    assert {p["name"] for p in agreement["parties"]} == {
+        "Chongqing University",
+        "Korea Electronics Technology Institute",
+    }
+    assert [s["name"] for s in agreement["signatories"]] == ["Yang Dan"]
+
+
+def test_drafts_never_appear_to_readers(client, reader, published):
+    draft = Article.objects.get(source_file__startswith="004_")
+    for who in (client, reader):
+        listed = {a["id"] for a in who.get("/api/articles/?page_size=100").json()["results"]}
+        assert draft.pk not in listed
+        assert len(listed) == 4
+        assert who.get(f"/api/articles/{draft.pk}/").status_code == 404
+        # Xu Kunlin is named only in the draft
+        persons = who.get("/api/persons/?q=Xu+Kunlin").json()["results"]
+        assert persons == []
+        mentions = who.get(f"/api/mentions/?article={draft.pk}").json()["results"]
+        assert mentions == []
+
+
+def test_editors_see_drafts(token_client, published):
+    draft = Article.objects.get(source_file__startswith="004_")
+    assert token_client.get(f"/api/articles/{draft.pk}/").status_code == 200
+
+
+def test_a_merged_record_says_where_it_went(client, published):
+    from archive.services import merge_organizations
+
+    cae = Organization.objects.get(acronym="CAE")
+    unit = Organization.objects.get(name__startswith="International Cooperation Department")
+    merge_organizations(survivor=cae, others=[unit])
+    body = client.get(f"/api/organizations/{unit.pk}/").json()
+    assert body["merged_into"]["id"] == cae.pk
+    listed = {o["id"] for o in client.get("/api/organizations/?page_size=100").json()["results"]}
+    assert unit.pk not in listed
+
+
+def test_filters_and_ordering(client, published):
+    korean = client.get("/api/organizations/?country=KR&page_size=100").json()["results"]
+    assert korean
+    assert {o["country"] for o in korean} == {"KR"}
+    cqu = Organization.objects.get(name="Chongqing University")
+    articles = client.get(f"/api/articles/?organization={cqu.pk}").json()["results"]
+    assert [a["title"][:11] for a in articles] == ["China-Korea"]
+    dated = client.get("/api/articles/?published_after=2019-01-01&ordering=published_on").json()
+    dates = [a["published_on"] for a in dated["results"]]
+    assert dates == sorted(dates)
+    assert all(d >= "2019-01-01" for d in dates)
+    forums = client.get("/api/events/?kind=forum").json()["results"]
+    assert forums
+    assert {e["kind"] for e in forums} == {"forum"}
+    search = client.get("/api/articles/?q=Qingdao").json()["results"]
+    assert [a["title"][:30] for a in search] == ["International Technology Trade"]
+
+
+def test_pagination_has_a_maximum_page_size(client, published):
+    body = client.get("/api/mentions/?page_size=1000").json()
+    assert len(body["results"]) == 100
+    assert body["next"]
+    assert body["count"] > 100
+    second = client.get(body["next"]).json()
+    assert {m["id"] for m in second["results"]}.isdisjoint({m["id"] for m in body["results"]})
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_anonymous_and_non_editors_cannot_write(client, reader, published, endpoint):
+    record_id = client.get(f"/api/{endpoint}/").json()["results"][0]["id"]
+    for who, status in ((client, 401), (reader, 403)):
+        for method in ("post", "put", "patch", "delete"):
+            url = f"/api/{endpoint}/" if method == "post" else f"/api/{endpoint}/{record_id}/"
+            response = getattr(who, method)(url, {}, content_type="application/json")
+            if method in ("post", "delete") and endpoint == "mentions":
+                assert response.status_code in (status, 405)
+            else:
+                assert response.status_code == status, (method, url)
+            assert response.json()["error"]["status"] == response.status_code
+
+
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+def test_everyone_reads_every_endpoint(client, reader, token_client, published, endpoint):
+    for who in (client, reader, token_client):
+        listing = who.get(f"/api/{endpoint}/")
+        assert listing.status_code == 200
+        first = listing.json()["results"][0]
+        assert who.get(f"/api/{endpoint}/{first['id']}/").status_code == 200
+
+
+def test_an_editor_updates_with_the_admins_rules(token_client, editor, published, run_import):
+    naek = Organization.objects.get(acronym="NAEK")
+    response = token_client.patch(
+        f"/api/organizations/{naek.pk}/",
+        {"name": "NAEK (Korea)", "country": "KR"},
+        content_type="application/json",
+    )
+    assert response.status_code == 200, response.json()
+    naek.refresh_from_db()
+    assert naek.name == "NAEK (Korea)"
+    assert naek.locked_fields == ["name"]  # the country did not change
+    latest = naek.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (editor, "api")
+
+    seed = next(published.glob("000_*"))
+    seed.write_text(seed.read_text() + "\n\nThe NAEK thanked its hosts.")
+    run_import(published)
+    naek.refresh_from_db()
+    assert naek.name == "NAEK (Korea)"
+
+
+def test_an_editor_creates_records(token_client, published):
+    response = token_client.post(
+        "/api/organizations/",
+        {
+            "name": "Korea Institute of Energy Research",
+            "acronym": "KIER",
+            "kind": "institute",
+            "country": "KR",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["slug"] == "korea-institute-of-energy-research"
+    response = token_client.post(
+        "/api/events/",
+        {
+            "name": "Daejeon Energy Forum",
+            "kind": "forum",
+            "start_date": "2024-05-02",
+            "date_precision": "day",
+            "city": "Daejeon",
+            "country": "KR",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.json()
+
+
+def test_validation_errors_name_the_field(token_client, published):
+    response = token_client.post(
+        "/api/events/",
+        {
+            "name": "Backwards Forum",
+            "kind": "forum",
+            "start_date": "2024-05-02",
+            "end_date": "2024-05-01",
+            "date_precision": "day",
+        },
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert error["code"] == "invalid"
+    assert "end_date" in error["fields"]
+    response = token_client.post(
+        "/api/organizations/", {"kind": "spaceship"}, content_type="application/json"
+    )
+    fields = response.json()["error"]["fields"]
+    assert set(fields) >= {"name", "kind"}
+
+
+def test_errors_share_one_shape(client, published):
+    cases = {
+        "/api/articles/999999/": 404,
+        "/api/no-such-endpoint/": 404,
+    }
+    for url, status in cases.items():
+        response = client.get(url)
+        assert response.status_code == status
+        assert response.json()["error"]["status"] == status
+    response = client.delete("/api/mentions/1/")
+    assert response.status_code in (401, 405)
+    assert response.json()["error"]["status"] == response.status_code
+
+
+def test_anonymous_clients_are_throttled_with_retry_after(client, published, settings):
+    settings.API_ANON_RATE = "3/minute"
+    statuses = [client.get("/api/articles/").status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    response = client.get("/api/articles/")
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
+    assert response.json()["error"]["code"] == "throttled"
+
+
+def test_the_openapi_schema_and_its_ui(client):
+    schema = client.get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    assert schema.status_code == 200
+    paths = schema.json()["paths"]
+    for endpoint in ENDPOINTS:
+        assert f"/api/{endpoint}/" in paths
+        assert f"/api/{endpoint}/{{id}}/" in paths
+    assert "/api/organizations/slug/{slug}/" in paths
+    ui = client.get("/api/schema/ui/")
+    assert ui.status_code == 200
+    assert b"swagger-ui" in ui.content
