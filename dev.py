@@ -75,6 +75,105 @@ def postgres_reachable(url: str) -> bool:
         return False
 
 
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fuzz_api(env: dict) -> bool:
+    """Schemathesis, with all its checks, against the live API of a server started here on
+    a fresh database holding the published seeds: once as an anonymous client, once as an
+    editor who may write. Fixed seed: a failure reproduces."""
+    import tempfile
+    import time
+    import urllib.request
+
+    workdir = Path(tempfile.mkdtemp(prefix="archive-fuzz-"))
+    port = free_port()
+    env = {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "false",
+        "DATABASE_URL": f"sqlite:///{workdir / 'fuzz.sqlite3'}",
+        "API_ANON_RATE": "1000000/minute",
+        "API_USER_RATE": "1000000/minute",
+    }
+    check(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
+    check(
+        PYTHON,
+        "manage.py",
+        "import_articles",
+        "archive/demo_data",
+        "--publish",
+        "--no-progress",
+        env=env,
+    )
+    token_file = workdir / "token"
+    check(
+        PYTHON,
+        "manage.py",
+        "shell",
+        "-c",
+        (
+            "from django.contrib.auth.models import Group, User; "
+            "from rest_framework.authtoken.models import Token; "
+            "user = User.objects.create_user('fuzz-editor', is_staff=True); "
+            "user.groups.add(Group.objects.get(name='Editors')); "
+            f"open({str(token_file)!r}, 'w').write(Token.objects.create(user=user).key)"
+        ),
+        env=env,
+    )
+    server = subprocess.Popen(
+        [
+            str(BIN / "gunicorn"),
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    schema_url = f"http://127.0.0.1:{port}/api/schema/"
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(schema_url, timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        passed = True
+        for who, extra in (
+            ("anonymous", []),
+            ("editor", ["-H", f"Authorization: Token {token_file.read_text()}"]),
+        ):
+            say(f"Schemathesis against the live API, as {who}")
+            passed &= (
+                run(
+                    BIN / "schemathesis",
+                    "run",
+                    schema_url,
+                    "--checks",
+                    "all",
+                    "--max-examples",
+                    "20",
+                    "--seed",
+                    "1",
+                    *extra,
+                    env=env,
+                )
+                == 0
+            )
+        return passed
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 def test(pytest_args: list[str]) -> None:
     setup()
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
@@ -91,6 +190,9 @@ def test(pytest_args: list[str]) -> None:
     say("Tests on SQLite")
     if run(PYTHON, "-m", "pytest", *pytest_args, env=env):
         failed.append("tests on SQLite")
+
+    if not fuzz_api(env):
+        failed.append("schemathesis against the API")
 
     postgres_url = os.environ.get("TEST_POSTGRES_URL", POSTGRES_TEST_URL)
     if postgres_reachable(postgres_url):

@@ -1,17 +1,64 @@
 """Filters for each list; every list also takes ?ordering= and ?page= / ?page_size=."""
 
+from django import forms
 from django.db.models import Q
 from django_filters import rest_framework as filters
+from drf_spectacular.utils import extend_schema_field
 
 from archive.models import Agreement, Article, Event, Mention, Organization, Person
 
+MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
 
-class ArticleFilter(filters.FilterSet):
+
+@extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
+class IdFilter(filters.NumberFilter):
+    """A record's id: out-of-range numbers are a 400, not a database error."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, min_value=1, max_value=MAX_ID, **kwargs)
+
+
+@extend_schema_field({"type": "number"})
+class FloatFilter(filters.NumberFilter):
+    field_class = forms.FloatField
+
+    def get_max_validator(self):
+        return None  # any float: a confidence above 1 simply matches nothing
+
+
+class StrictFilterSet(filters.FilterSet):
+    """A date, number or choice given empty is an error, as the schema says, rather than
+    a filter silently not applied."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:  # NUL characters cannot be searched for in any database
+            data = data.copy()
+            for key in list(data):
+                data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
+        super().__init__(data, *args, **kwargs)
+
+    def is_valid(self) -> bool:
+        valid = super().is_valid()
+        for name, value in self.data.items():
+            declared = self.filters.get(name)
+            if declared is None or value != "":
+                continue
+            if not isinstance(declared, filters.CharFilter) or isinstance(
+                declared, filters.ChoiceFilter
+            ):
+                self.form.add_error(name, "This parameter is empty.")
+                valid = False
+        return valid
+
+
+class ArticleFilter(StrictFilterSet):
     published_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="published_on", lookup_expr="lte")
-    organization = filters.NumberFilter(method="mentioning", help_text="An organization's id.")
-    person = filters.NumberFilter(method="mentioning", help_text="A person's id.")
-    event = filters.NumberFilter(method="mentioning", help_text="An event's id.")
+    organization = IdFilter(method="mentioning", help_text="An organization's id.")
+    person = IdFilter(method="mentioning", help_text="A person's id.")
+    event = IdFilter(method="mentioning", help_text="An event's id.")
     q = filters.CharFilter(method="search", help_text="Words in the title or the body.")
 
     class Meta:
@@ -37,9 +84,10 @@ class ArticleFilter(filters.FilterSet):
         return queryset
 
 
-class OrganizationFilter(filters.FilterSet):
+class OrganizationFilter(StrictFilterSet):
     q = filters.CharFilter(method="search", help_text="Words in the name, acronym or aliases.")
-    article = filters.NumberFilter(field_name="mentions__article", distinct=True)
+    article = IdFilter(field_name="mentions__article", distinct=True)
+    parent = IdFilter(field_name="parent")
 
     class Meta:
         model = Organization
@@ -51,10 +99,10 @@ class OrganizationFilter(filters.FilterSet):
         ).distinct()
 
 
-class PersonFilter(filters.FilterSet):
+class PersonFilter(StrictFilterSet):
     q = filters.CharFilter(method="search", help_text="Words in the name or aliases.")
-    organization = filters.NumberFilter(field_name="positions__organization", distinct=True)
-    event = filters.NumberFilter(field_name="events__event", distinct=True)
+    organization = IdFilter(field_name="positions__organization", distinct=True)
+    event = IdFilter(field_name="events__event", distinct=True)
 
     class Meta:
         model = Person
@@ -68,11 +116,11 @@ class PersonFilter(filters.FilterSet):
         ).distinct()
 
 
-class AgreementFilter(filters.FilterSet):
+class AgreementFilter(StrictFilterSet):
     signed_after = filters.DateFilter(field_name="signed_on", lookup_expr="gte")
     signed_before = filters.DateFilter(field_name="signed_on", lookup_expr="lte")
-    organization = filters.NumberFilter(field_name="parties", distinct=True)
-    person = filters.NumberFilter(field_name="signatories", distinct=True)
+    organization = IdFilter(field_name="parties", distinct=True)
+    person = IdFilter(field_name="signatories", distinct=True)
     q = filters.CharFilter(field_name="title", lookup_expr="icontains")
 
     class Meta:
@@ -80,11 +128,11 @@ class AgreementFilter(filters.FilterSet):
         fields = ["kind", "signed_after", "signed_before", "organization", "person", "q"]
 
 
-class EventFilter(filters.FilterSet):
+class EventFilter(StrictFilterSet):
     start_after = filters.DateFilter(field_name="start_date", lookup_expr="gte")
     start_before = filters.DateFilter(field_name="start_date", lookup_expr="lte")
-    organization = filters.NumberFilter(field_name="participants__organization", distinct=True)
-    person = filters.NumberFilter(field_name="participants__person", distinct=True)
+    organization = IdFilter(field_name="participants__organization", distinct=True)
+    person = IdFilter(field_name="participants__person", distinct=True)
     q = filters.CharFilter(field_name="name", lookup_expr="icontains")
 
     class Meta:
@@ -101,9 +149,14 @@ class EventFilter(filters.FilterSet):
         ]
 
 
-class MentionFilter(filters.FilterSet):
-    min_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="gte")
-    max_confidence = filters.NumberFilter(field_name="confidence", lookup_expr="lte")
+class MentionFilter(StrictFilterSet):
+    min_confidence = FloatFilter(field_name="confidence", lookup_expr="gte")
+    max_confidence = FloatFilter(field_name="confidence", lookup_expr="lte")
+    article = IdFilter(field_name="article")
+    organization = IdFilter(field_name="organization")
+    person = IdFilter(field_name="person")
+    agreement = IdFilter(field_name="agreement")
+    event = IdFilter(field_name="event")
 
     class Meta:
         model = Mention

@@ -3,8 +3,10 @@ published until it is added here."""
 
 import hashlib
 
+from django.db import models
 from rest_framework import serializers
 
+from api.errors import Conflict, RuleBroken
 from archive.models import (
     Agreement,
     Article,
@@ -39,7 +41,95 @@ class Summary(serializers.Serializer):
         return request.build_absolute_uri(path) if request else path
 
 
-class ArticleSerializer(serializers.ModelSerializer):
+class StrictBooleanField(serializers.BooleanField):
+    """true or false, as the schema says; not "yes", "1" or "on"."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data
+
+
+class SlugText(serializers.CharField):
+    """Slugs keep Hangul and Hanzi: not the ASCII-only pattern of a SlugField."""
+
+    def __init__(self, *, allow_unicode: bool = True, **kwargs):
+        super().__init__(**kwargs)
+
+
+class StrictIdField(serializers.PrimaryKeyRelatedField):
+    """A related record's id as a JSON integer, as the schema says; not "5". An id that
+    names no record is well-formed but refers to nothing: 422."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("incorrect_type", data_type=type(data).__name__)
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            raise RuleBroken({self.field_name: error.detail}) from None
+
+
+class StrictCharField(serializers.CharField):
+    """Text as a JSON string, as the schema says; a number is not coerced into one, and
+    the string is kept as given (a title of one character stays one character)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("trim_whitespace", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """Input is taken as the schema describes it; NUL characters, which no database text
+    column can hold, are dropped from strings."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: StrictBooleanField,
+        models.CharField: StrictCharField,
+        models.TextField: StrictCharField,
+        models.SlugField: SlugText,
+    }
+    serializer_related_field = StrictIdField
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict) and (unknown := sorted(set(data) - set(self.fields))):
+            raise serializers.ValidationError({name: ["This is not a field."] for name in unknown})
+        if isinstance(data, dict):
+            data = {k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in data.items()}
+        return super().to_internal_value(data)
+
+    def validate_name(self, value: str) -> str:
+        """Two records of a kind cannot share a name (as the import matches them)."""
+        from archive.text import normalize_name
+
+        model = self.Meta.model
+        if not any(field.name == "normalized_name" for field in model._meta.fields):
+            return value  # events may share a name across years
+        same = model.objects.filter(normalized_name=normalize_name(value))
+        if self.instance is not None:
+            same = same.exclude(pk=self.instance.pk)
+        if same.exists():
+            raise Conflict({"name": ["Another record already has this name."]})
+        return value
+
+
+def settle_date_precision(data, instance, date_field: str) -> None:
+    """A date always has a precision (a day unless told otherwise), and no date has none."""
+    day = data.get(date_field, getattr(instance, date_field, None))
+    precision = data.get("date_precision", getattr(instance, "date_precision", "unknown"))
+    if day is None:
+        data["date_precision"] = "unknown"
+    elif precision == "unknown":
+        data["date_precision"] = "day"
+
+
+class ArticleSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:article-detail")
     web_url = serializers.SerializerMethodField()
 
@@ -104,19 +194,24 @@ class ArticleDetailSerializer(ArticleSerializer):
     def get_events(self, article) -> list[dict]:
         return self._supported(article, Event, "event")
 
+    def validate(self, data):
+        settle_date_precision(data, self.instance, "published_on")
+        if self.instance is None:
+            digest = hashlib.sha256(data["body"].encode("utf-8")).hexdigest()
+            if Article.objects.filter(content_hash=digest).exists():
+                raise Conflict({"body": ["An article with this text exists."]})
+            data["content_hash"] = digest
+        return data
+
     def create(self, validated_data):
-        body = validated_data["body"]
-        validated_data.setdefault("raw_text", body)
-        validated_data["content_hash"] = hashlib.sha256(body.encode("utf-8")).hexdigest()
+        validated_data.setdefault("raw_text", validated_data["body"])
         return super().create(validated_data)
 
 
-class OrganizationSerializer(serializers.ModelSerializer):
+class OrganizationSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:organization-detail")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    parent = serializers.PrimaryKeyRelatedField(
-        queryset=Organization.objects.all(), allow_null=True, required=False
-    )
+    parent = StrictIdField(queryset=Organization.objects.all(), allow_null=True, required=False)
     merged_into = serializers.SerializerMethodField()
 
     class Meta:
@@ -156,7 +251,7 @@ class PositionSerializer(serializers.ModelSerializer):
         return Summary(position.organization, route="organization", context=self.context).data
 
 
-class PersonSerializer(serializers.ModelSerializer):
+class PersonSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:person-detail")
     aliases = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     positions = PositionSerializer(many=True, read_only=True)
@@ -184,7 +279,7 @@ class PersonSerializer(serializers.ModelSerializer):
         return Summary(person.merged_into, route="person", context=self.context).data
 
 
-class AgreementSerializer(serializers.ModelSerializer):
+class AgreementSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:agreement-detail")
     parties = serializers.SerializerMethodField()
     signatories = serializers.SerializerMethodField()
@@ -235,7 +330,7 @@ class ParticipantSerializer(serializers.ModelSerializer):
         return Summary(participant.person, route="person", context=self.context).data
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:event-detail")
     participants = ParticipantSerializer(many=True, read_only=True)
 
@@ -262,18 +357,12 @@ class EventSerializer(serializers.ModelSerializer):
         start = data.get("start_date", getattr(self.instance, "start_date", None))
         end = data.get("end_date", getattr(self.instance, "end_date", None))
         if end and (start is None or end < start):
-            raise serializers.ValidationError(
-                {"end_date": ["An event cannot end before it starts."]}
-            )
-        precision = data.get("date_precision", getattr(self.instance, "date_precision", "unknown"))
-        if (start is None) != (precision == "unknown"):
-            raise serializers.ValidationError(
-                {"date_precision": ["Give a precision exactly when there is a start date."]}
-            )
+            raise RuleBroken({"end_date": ["An event cannot end before it starts."]})
+        settle_date_precision(data, self.instance, "start_date")
         return data
 
 
-class MentionSerializer(serializers.ModelSerializer):
+class MentionSerializer(RecordSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:mention-detail")
     article = serializers.SerializerMethodField()
 

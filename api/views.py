@@ -2,8 +2,12 @@
 site uses); editors read everything and write with the admin's rules: edited fields are
 locked against imports and history records the change as made through the API."""
 
+import uuid
+
 from django.db.models import Prefetch, Q
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import viewsets
 from rest_framework.decorators import action
@@ -11,7 +15,9 @@ from rest_framework.response import Response
 from simple_history.utils import update_change_reason
 
 from api import filters, serializers
+from api.jsonld import describe
 from api.permissions import is_editor
+from api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
 from archive.models import (
     Agreement,
     Article,
@@ -42,7 +48,38 @@ def visible(model, user):
     return model.objects.filter(Q(pk__in=public.values("pk")) | Q(merged_into__in=public))
 
 
-class ArchiveViewSet(viewsets.ModelViewSet):
+class CSVExport:
+    """`csv/` beside each list streams every row that matches the list's filters."""
+
+    @extend_schema(
+        summary="Every matching record as CSV",
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        parameters=[],
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        url_path="csv",
+        renderer_classes=[CSVRenderer],
+        pagination_class=None,
+    )
+    def csv(self, request):
+        queryset = self.filter_queryset(self.get_queryset())
+        serializer_class = self.get_serializer_class()
+        context = self.get_serializer_context()
+        header = list(serializer_class(context=context).fields)
+        rows = (
+            serializer_class(record, context=context).data
+            for record in queryset.iterator(chunk_size=500)
+        )
+        response = StreamingHttpResponse(
+            csv_lines(header, rows), content_type="text/csv; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.basename}s.csv"'
+        return response
+
+
+class ArchiveViewSet(CSVExport, viewsets.ModelViewSet):
     """Lists, details by id or slug, and editors' writes, for one kind of record."""
 
     name_field = "name"
@@ -52,7 +89,7 @@ class ArchiveViewSet(viewsets.ModelViewSet):
 
     def get_queryset(self):
         queryset = self.base_queryset()
-        if self.action == "list" and hasattr(queryset.model, "merged_into"):
+        if self.action in {"list", "csv"} and hasattr(queryset.model, "merged_into"):
             queryset = queryset.filter(merged_into__isnull=True)
         return self.optimize(queryset)
 
@@ -63,6 +100,17 @@ class ArchiveViewSet(viewsets.ModelViewSet):
         context = super().get_serializer_context()
         context["visible"] = lambda model: visible(model, self.request.user)
         return context
+
+    @extend_schema(
+        summary="The record as schema.org JSON-LD",
+        responses={(200, "application/ld+json"): OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["get"], url_path="jsonld", renderer_classes=[JSONLDRenderer])
+    def jsonld(self, request, pk=None):
+        serializer = self.get_serializer_class()(
+            self.get_object(), context=self.get_serializer_context()
+        )
+        return Response(describe(self.basename, serializer.data))
 
     @extend_schema(summary="A record by its slug")
     @action(detail=False, methods=["get"], url_path=r"slug/(?P<slug>[^/.]+)")
@@ -96,12 +144,12 @@ class ArticleViewSet(ArchiveViewSet):
     name_field = "title"
 
     def get_serializer_class(self):
-        if self.action == "list":
+        if self.action in {"list", "csv"}:
             return serializers.ArticleSerializer
         return serializers.ArticleDetailSerializer
 
     def optimize(self, queryset):
-        if self.action == "list":
+        if self.action in {"list", "csv"}:
             return queryset.defer("raw_text", "body")
         return queryset.defer("raw_text")
 
@@ -140,7 +188,7 @@ class AgreementViewSet(ArchiveViewSet):
     name_field = "title"
 
     def perform_create(self, serializer):
-        serializer.validated_data["fingerprint"] = f"api|{unique_slug(Agreement, 'agreement')}"
+        serializer.validated_data["fingerprint"] = f"api|{uuid.uuid4().hex}"
         super().perform_create(serializer)
 
     def optimize(self, queryset):
@@ -155,7 +203,7 @@ class EventViewSet(ArchiveViewSet):
     ordering = ["-start_date", "name"]
 
     def perform_create(self, serializer):
-        serializer.validated_data["fingerprint"] = f"api|{unique_slug(Event, 'event')}"
+        serializer.validated_data["fingerprint"] = f"api|{uuid.uuid4().hex}"
         super().perform_create(serializer)
 
     def optimize(self, queryset):
@@ -163,7 +211,7 @@ class EventViewSet(ArchiveViewSet):
         return queryset.prefetch_related(Prefetch("participants", queryset=participants))
 
 
-class MentionViewSet(viewsets.ModelViewSet):
+class MentionViewSet(CSVExport, viewsets.ModelViewSet):
     """Mentions: the spans of articles that support each record. Editors confirm or reject
     them by changing `review_status`."""
 

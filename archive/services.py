@@ -29,11 +29,13 @@ LOCKED_TOGETHER = {
 
 def unique_slug(model, text: str) -> str:
     """A slug for a new record made by hand (admin or API), unique among its kind."""
-    from archive.text import make_slug, unique_suffix
+    from archive.text import make_slug
 
-    slug = make_slug(text)
-    if model.objects.filter(slug=slug).exists():
-        slug = f"{slug[:72]}-{unique_suffix(text + str(model.objects.count()))}"
+    base = make_slug(text, max_length=72)
+    slug, number = base, 1
+    while model.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
     return slug
 
 

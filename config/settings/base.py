@@ -144,8 +144,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonThrottle", "api.throttling.UserThrottle"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ArchiveSchema",
+    # Formats have their own endpoints (csv/, jsonld/); ?format= is not a parameter.
+    "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "api.errors.handle_exception",
+    # Bodies are JSON, typed as the schema says; form encodings would make every value a string.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
@@ -166,6 +170,11 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"CountryEnum": "archive.countries.COUNTRY_CHOICES"},
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.document_errors",
+        "api.schema.close_request_bodies",
+    ],
 }
 
 # Admin changelists of tables this large show PostgreSQL's row estimate when unfiltered.

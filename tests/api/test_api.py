@@ -223,9 +223,9 @@ def test_validation_errors_name_the_field(token_client, published):
         },
         content_type="application/json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 422  # each field is valid; together they break a rule
     error = response.json()["error"]
-    assert error["code"] == "invalid"
+    assert error["code"] == "rule_broken"
     assert "end_date" in error["fields"]
     response = token_client.post(
         "/api/organizations/", {"kind": "spaceship"}, content_type="application/json"
@@ -269,3 +269,75 @@ def test_the_openapi_schema_and_its_ui(client):
     ui = client.get("/api/schema/ui/")
     assert ui.status_code == 200
     assert b"swagger-ui" in ui.content
+
+
+def test_csv_export_streams_every_row_that_matches(client, published):
+    import csv
+    import io
+
+    response = client.get("/api/mentions/csv/?kind=name")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert 'filename="mentions.csv"' in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    expected = client.get("/api/mentions/?kind=name").json()["count"]
+    assert len(rows) == expected > 100  # all of them, not one page
+    assert {row["kind"] for row in rows} == {"name"}
+
+    response = client.get("/api/organizations/csv/?country=KR")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    naek = next(row for row in rows if row["acronym"] == "NAEK")
+    assert naek["name"] == "National Academy of Engineering of Korea"
+    assert "NAEK" in naek["aliases"]
+    assert {row["country"] for row in rows} == {"KR"}
+
+
+def test_details_as_schema_org_json_ld(client, published):
+    article = Article.objects.get(source_file__startswith="000_")
+    body = client.get(f"/api/articles/{article.pk}/jsonld/")
+    assert body["Content-Type"].startswith("application/ld+json")
+    data = body.json()
+    assert (data["@context"], data["@type"]) == ("https://schema.org", "NewsArticle")
+    assert data["headline"] == article.title
+    assert data["datePublished"] == "2019-11-17"
+    assert "Chinese Academy of Engineering" in {m["name"] for m in data["mentions"]}
+    event = Event.objects.get(name="6th China-Korea Industrial Innovation Exchange")
+    data = client.get(f"/api/events/{event.pk}/jsonld/").json()
+    assert (data["@type"], data["startDate"], data["endDate"]) == (
+        "Event",
+        "2019-11-12",
+        "2019-11-15",
+    )
+    assert data["organizer"][0]["name"] == "Chinese Academy of Engineering"
+    naek = Organization.objects.get(acronym="NAEK")
+    data = client.get(f"/api/organizations/{naek.pk}/jsonld/").json()
+    assert (data["@type"], data["location"]) == ("Organization", "South Korea")
+    assert "NAEK" in data["alternateName"]
+
+
+def test_duplicates_are_conflicts(token_client, published):
+    response = token_client.post(
+        "/api/organizations/",
+        {"name": "the Korea Electronics Technology Institute"},
+        content_type="application/json",
+    )
+    assert response.status_code == 409
+    assert "name" in response.json()["error"]["fields"]
+    article = {"title": "A note from the editors", "body": "Written by hand, once."}
+    first = token_client.post("/api/articles/", article, content_type="application/json")
+    assert first.status_code == 201
+    second = token_client.post("/api/articles/", article, content_type="application/json")
+    assert second.status_code == 409
+
+
+def test_input_is_typed_as_the_schema_says(token_client, published):
+    naek = Organization.objects.get(acronym="NAEK")
+    for data in ({"hidden": "yes"}, {"acronym": 5}, {"parent": str(naek.pk)}):
+        response = token_client.patch(
+            f"/api/organizations/{naek.pk}/", data, content_type="application/json"
+        )
+        assert response.status_code == 400, data
+    response = token_client.post(
+        "/api/organizations/", "name=Form+Encoded", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 415
