@@ -1,76 +1,272 @@
-"""The public site: published articles and the entities they support, nothing else."""
+"""The public site: published articles and the entities they support, nothing else. Every
+view starts from Article.objects.published() or Model.objects.public()."""
 
-from django.db.models import Count, Q
+from itertools import groupby
+
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_safe
 
-from archive.models import Agreement, Article, ArticleStatus, Event, Organization, Person
+from archive import search, structured
+from archive.countries import COUNTRIES
+from archive.models import (
+    Agreement,
+    Article,
+    ArticleStatus,
+    Event,
+    EventKind,
+    EventParticipant,
+    Mention,
+    MentionKind,
+    Organization,
+    Person,
+    Position,
+)
 
-PUBLISHED_MENTION = Q(mentions__article__status=ArticleStatus.PUBLISHED)
+PAGE_SIZE = 20
+LIST_FIELDS = ("title", "slug", "published_on", "date_precision", "date_inferred", "source")
+SUPPORTING = Q(mentions__article__status=ArticleStatus.PUBLISHED) & ~Q(
+    mentions__review_status="rejected"
+)
+
+
+def published_mentions():
+    return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED).exclude(
+        review_status="rejected"
+    )
 
 
 @require_safe
 def home(request):
-    articles = Article.objects.published().only("title", "slug", "published_on", "source")
     organizations = (
         Organization.objects.public()
-        .annotate(mention_count=Count("mentions", filter=PUBLISHED_MENTION))
+        .annotate(mention_count=Count("mentions", filter=SUPPORTING))
         .order_by("-mention_count", "name")[:10]
     )
     context = {
-        "articles": articles[:10],
+        "articles": Article.objects.published().only(*LIST_FIELDS)[:10],
         "article_count": Article.objects.published().count(),
         "organization_count": Organization.objects.public().count(),
         "person_count": Person.objects.public().count(),
-        "events": Event.objects.public().order_by("-start_date")[:5],
+        "events": Event.objects.public().exclude(start_date=None).order_by("-start_date")[:5],
         "organizations": organizations,
     }
     return render(request, "archive/home.html", context)
 
 
+# Undated articles come last whichever way the dates run.
+SORTS = {
+    "newest": (F("published_on").desc(nulls_last=True), "-id"),
+    "oldest": (F("published_on").asc(nulls_last=True), "id"),
+    "title": ("title", "id"),
+}
+
+
 @require_safe
 def article_list(request):
-    articles = Article.objects.published().only("title", "slug", "published_on", "source")
-    return render(request, "archive/article_list.html", {"articles": articles[:50]})
+    """Search, facets and sorting; every choice is a link, so no script is needed."""
+    params = request.GET
+    articles = Article.objects.published().only(*LIST_FIELDS)
+    if year := params.get("year", ""):
+        if not year.isdigit():
+            raise Http404("No such year")
+        articles = articles.filter(published_on__year=int(year))
+    if country := params.get("country"):
+        articles = articles.filter(
+            mentions__kind=MentionKind.NAME, mentions__organization__country=country
+        )
+    if slug := params.get("organization"):
+        articles = articles.filter(mentions__organization__slug=slug)
+    if slug := params.get("person"):
+        articles = articles.filter(mentions__person__slug=slug)
+    if kind := params.get("event_kind"):
+        articles = articles.filter(mentions__kind=MentionKind.EVENT, mentions__event__kind=kind)
+    articles = articles.distinct()
+    query = params.get("q", "").strip()
+    sort = params.get("sort") or ("relevance" if query else "newest")
+    if sort == "relevance" and query:
+        articles = search.search(articles, query, ranked=True)
+    else:
+        articles = search.search(articles, query, ranked=False).order_by(
+            *SORTS.get(sort, SORTS["newest"])
+        )
+    page = Paginator(articles, PAGE_SIZE).get_page(params.get("page"))
+    kept = params.copy()
+    kept.pop("page", None)
+    context = {
+        "page": page,
+        "articles": page.object_list,
+        "query": query,
+        "sort": sort,
+        "facets": search.facets(articles),
+        "kept_query": kept.urlencode(),
+        "chosen": {
+            key: params.get(key, "")
+            for key in ("year", "country", "organization", "person", "event_kind")
+        },
+        "countries": COUNTRIES,
+        "event_kinds": dict(EventKind.choices),
+    }
+    return render(request, "archive/article_list.html", context)
 
 
 @require_safe
 def article_detail(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
+    organizations = list(Organization.objects.public().filter(mentions__article=article).distinct())
+    persons = list(Person.objects.public().filter(mentions__article=article).distinct())
     context = {
         "article": article,
-        "organizations": Organization.objects.public().filter(mentions__article=article).distinct(),
-        "persons": Person.objects.public().filter(mentions__article=article).distinct(),
+        "organizations": organizations,
+        "persons": persons,
         "agreements": Agreement.objects.public().filter(mentions__article=article).distinct(),
         "events": Event.objects.public().filter(mentions__article=article).distinct(),
+        "structured": structured.news_article(request, article, organizations, persons),
     }
     return render(request, "archive/article_detail.html", context)
 
 
-def _entity_page(request, model, slug, template):
-    entity = get_object_or_404(model.objects.all(), slug=slug)
-    if entity.merged_into_id is not None:
-        return redirect(entity.merged_into, permanent=True)
-    entity = get_object_or_404(model.objects.public(), pk=entity.pk)
-    articles = Article.objects.published().filter(mentions__in=entity.mentions.all()).distinct()
-    return render(request, template, {"entity": entity, "articles": articles[:50]})
+def _public_or_redirect(model, slug):
+    """The public record with this slug; a merged one redirects to its survivor."""
+    record = get_object_or_404(model.objects.all(), slug=slug)
+    if getattr(record, "merged_into_id", None) is not None:
+        return None, redirect(record.merged_into, permanent=True)
+    return get_object_or_404(model.objects.public(), pk=record.pk), None
+
+
+def _articles_of(field: str, record):
+    mentions = published_mentions().filter(**{field: record}).values("article")
+    return Article.objects.published().filter(pk__in=mentions).only(*LIST_FIELDS)[:50]
 
 
 @require_safe
 def organization_detail(request, slug):
-    return _entity_page(request, Organization, slug, "archive/organization_detail.html")
+    organization, response = _public_or_redirect(Organization, slug)
+    if response:
+        return response
+    people = Position.objects.filter(
+        organization=organization, person__in=Person.objects.public()
+    ).select_related("person")
+    partner_mentions = (
+        published_mentions()
+        .filter(
+            kind=MentionKind.NAME,
+            article__in=published_mentions().filter(organization=organization).values("article"),
+            organization__in=Organization.objects.public(),
+        )
+        .exclude(organization=organization)
+    )
+    partners = (
+        Organization.objects.filter(mentions__in=partner_mentions)
+        .annotate(shared=Count("mentions__article", distinct=True))
+        .order_by("-shared", "name")[:10]
+    )
+    context = {
+        "entity": organization,
+        "articles": _articles_of("organization", organization),
+        "positions": people,
+        "agreements": Agreement.objects.public().filter(parties=organization),
+        "events": Event.objects.public().filter(participants__organization=organization).distinct(),
+        "partners": partners,
+        "units": Organization.objects.public().filter(parent=organization),
+        "structured": structured.organization(request, organization),
+    }
+    return render(request, "archive/organization_detail.html", context)
 
 
 @require_safe
 def person_detail(request, slug):
-    return _entity_page(request, Person, slug, "archive/person_detail.html")
+    person, response = _public_or_redirect(Person, slug)
+    if response:
+        return response
+    positions = list(person.positions.select_related("organization"))
+    context = {
+        "entity": person,
+        "articles": _articles_of("person", person),
+        "positions": positions,
+        "structured": structured.person(request, person, positions),
+        "events": Event.objects.public().filter(participants__person=person).distinct(),
+        "agreements": Agreement.objects.public().filter(signatories=person),
+    }
+    return render(request, "archive/person_detail.html", context)
+
+
+@require_safe
+def agreement_list(request):
+    agreements = Agreement.objects.public().prefetch_related(
+        Prefetch("parties", queryset=Organization.objects.public())
+    )
+    return render(request, "archive/agreement_list.html", {"agreements": agreements})
 
 
 @require_safe
 def agreement_detail(request, slug):
-    return _entity_page(request, Agreement, slug, "archive/agreement_detail.html")
+    agreement, response = _public_or_redirect(Agreement, slug)
+    if response:
+        return response
+    context = {
+        "entity": agreement,
+        "articles": _articles_of("agreement", agreement),
+        "parties": agreement.parties.filter(pk__in=Organization.objects.public()),
+        "signatories": agreement.signatory_set.filter(
+            person__in=Person.objects.public()
+        ).select_related("person", "on_behalf_of"),
+    }
+    return render(request, "archive/agreement_detail.html", context)
+
+
+@require_safe
+def event_list(request):
+    """The timeline: events by year, newest first; undated ones at the end."""
+    events = Event.objects.public().order_by("-start_date", "name")
+    if kind := request.GET.get("kind"):
+        events = events.filter(kind=kind)
+    dated = [
+        (year, list(group))
+        for year, group in groupby(
+            (e for e in events if e.start_date), key=lambda e: e.start_date.year
+        )
+    ]
+    context = {
+        "years": dated,
+        "undated": [e for e in events if not e.start_date],
+        "kind": kind or "",
+        "event_kinds": EventKind.choices,
+    }
+    return render(request, "archive/event_list.html", context)
 
 
 @require_safe
 def event_detail(request, slug):
-    return _entity_page(request, Event, slug, "archive/event_detail.html")
+    event, response = _public_or_redirect(Event, slug)
+    if response:
+        return response
+    participants = (
+        EventParticipant.objects.filter(event=event)
+        .filter(
+            Q(organization__in=Organization.objects.public())
+            | Q(person__in=Person.objects.public())
+        )
+        .select_related("organization", "person")
+    )
+    context = {
+        "entity": event,
+        "articles": _articles_of("event", event),
+        "organizers": [p for p in participants if p.role == "organizer"],
+        "participants": [p for p in participants if p.role == "participant"],
+    }
+    context["structured"] = structured.event(request, event, context["organizers"])
+    return render(request, "archive/event_detail.html", context)
+
+
+@require_safe
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

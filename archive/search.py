@@ -1,0 +1,87 @@
+"""Full-text search and facet counts over published articles: one small interface, so
+PostgreSQL (a stored tsvector with a GIN index, ranked) and SQLite (words matched in the
+title and body) can differ, and a faster engine can be put behind it later."""
+
+from django.db import connection
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import ExtractYear
+
+from archive.models import Mention, MentionKind, Organization, Person
+
+
+def search(articles, query: str, *, ranked: bool):
+    """The articles matching every word of `query`; ranked by relevance when asked,
+    otherwise in the queryset's own order."""
+    query = " ".join(query.split())
+    if not query:
+        return articles
+    if connection.vendor == "postgresql":
+        tsquery = "websearch_to_tsquery('english', %s)"
+        articles = articles.filter(
+            pk__in=RawSQL(f"SELECT id FROM archive_article WHERE search @@ {tsquery}", [query])
+        )
+        if ranked:
+            rank = RawSQL(f"ts_rank(archive_article.search, {tsquery})", [query])
+            articles = articles.annotate(rank=rank).order_by("-rank", "-published_on", "-id")
+        return articles
+    for word in query.split():
+        articles = articles.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    if ranked:
+        in_title = Case(
+            *(When(title__icontains=w, then=Value(1)) for w in query.split()),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        articles = articles.annotate(rank=in_title).order_by("-rank", "-published_on", "-id")
+    return articles
+
+
+FACET_SIZE = 10
+
+
+def facets(articles) -> dict[str, list[tuple]]:
+    """Counts of the articles by year, and of the countries, organizations, people and
+    kinds of event they mention: one grouped query each, whatever the number of results."""
+    mentions = Mention.objects.filter(article__in=articles.values("pk")).exclude(
+        review_status="rejected"
+    )
+    years = (
+        articles.exclude(published_on=None)
+        .annotate(year=ExtractYear("published_on"))
+        .values_list("year")
+        .annotate(n=Count("id"))
+        .order_by("-year")
+    )
+    countries = (
+        mentions.filter(kind=MentionKind.NAME)
+        .exclude(organization__country="")
+        .values_list("organization__country")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "organization__country")[:FACET_SIZE]
+    )
+    organizations = (
+        mentions.filter(kind=MentionKind.NAME, organization__in=Organization.objects.public())
+        .values_list("organization__slug", "organization__name")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "organization__name")[:FACET_SIZE]
+    )
+    persons = (
+        mentions.filter(kind=MentionKind.NAME, person__in=Person.objects.public())
+        .values_list("person__slug", "person__name")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "person__name")[:FACET_SIZE]
+    )
+    event_kinds = (
+        mentions.filter(kind=MentionKind.EVENT, event__hidden=False)
+        .values_list("event__kind")
+        .annotate(n=Count("article", distinct=True))
+        .order_by("-n", "event__kind")
+    )
+    return {
+        "year": list(years),
+        "country": list(countries),
+        "organization": list(organizations),
+        "person": list(persons),
+        "event_kind": list(event_kinds),
+    }

@@ -1,0 +1,34 @@
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from archive.countries import COUNTRIES
+
+register = template.Library()
+
+# As django.utils.html.json_script: no "<", ">" or "&" can end the script element early.
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag
+def jsonld(data: dict):
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    return context["request"].build_absolute_uri(path)
+
+
+@register.filter
+def country_name(code: str) -> str:
+    return COUNTRIES.get(code, code)
+
+
+@register.filter
+def get_item(mapping: dict, key):
+    return mapping.get(key)

@@ -1,0 +1,209 @@
+import json
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from archive.models import Article, ArticleStatus, Event, Organization, Person
+from archive.services import merge_organizations
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(seeds_imported):
+    """The seeds imported; all but 004 published."""
+    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
+    return seeds_imported
+
+
+def html(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def page_urls():
+    article = Article.objects.published().get(source_file__startswith="001_")
+    return [
+        "/",
+        "/articles/",
+        "/articles/?q=cooperation",
+        "/events/",
+        "/agreements/",
+        article.get_absolute_url(),
+        Organization.objects.get(name="Chongqing University").get_absolute_url(),
+        Person.objects.get(name="Yang Dan").get_absolute_url(),
+        Event.objects.get(name="China-Korea Industry Forum").get_absolute_url(),
+        article.mentions.filter(agreement__isnull=False).first().agreement.get_absolute_url(),
+    ]
+
+
+def test_every_page_type_renders(client, site):
+    for url in page_urls():
+        page = html(client, url)
+        assert '<link rel="canonical"' in page
+        assert '<main id="main">' in page
+
+
+def test_search_finds_and_facets_narrow(client, site):
+    page = html(client, "/articles/?q=Qingdao")
+    assert "International Technology Trade Conference" in page
+    assert "1 article for “Qingdao”" in page
+    page = html(client, "/articles/?q=cooperation")
+    assert "4 articles" in page  # the draft 004 is not counted
+    assert re.search(r'country=KR">South Korea</a> <span class="count">\d+</span>', page)
+    cqu = Organization.objects.get(name="Chongqing University")
+    page = html(client, f"/articles/?q=cooperation&organization={cqu.slug}")
+    assert "1 article for" in page
+    assert "China-Korea Recelebrates" in page
+
+
+def test_facets_count_the_results(client, site):
+    page = html(client, "/articles/")
+    years = dict(re.findall(r'year=(\d{4})"[^>]*>\d{4}</a> <span class="count">(\d+)</span>', page))
+    assert years == {"2019": "2", "2017": "1"}
+    kinds = re.findall(r'event_kind=(\w+)">', page)
+    assert "forum" in kinds
+
+
+def test_sorting_and_pagination_keep_the_query(client, site):
+    page = html(client, "/articles/?q=cooperation&sort=oldest")
+    titles = re.findall(r'<li><a href="/articles/[^"]+">([^<]+)</a>', page)
+    assert titles[0].startswith("China-Korea Recelebrates")  # 2017
+
+
+def test_drafts_hidden_and_merged(client, site):
+    draft = Article.objects.get(source_file__startswith="004_")
+    html(client, draft.get_absolute_url(), 404)
+    xu = Person.objects.get(name="Xu Kunlin")  # named only in the draft
+    html(client, xu.get_absolute_url(), 404)
+    keti = Organization.objects.get(acronym="KETI")
+    keti.hidden = True
+    keti.save()
+    html(client, keti.get_absolute_url(), 404)
+    page = html(client, Article.objects.get(source_file__startswith="001_").get_absolute_url())
+    panel = page.split('<aside class="panel"')[1]
+    assert keti.get_absolute_url() not in panel
+    assert Organization.objects.get(name="Chongqing University").get_absolute_url() in panel
+    cae = Organization.objects.get(acronym="CAE")
+    unit = Organization.objects.get(name__startswith="International Cooperation Department")
+    merge_organizations(survivor=cae, others=[unit])
+    response = client.get(unit.get_absolute_url())
+    assert response.status_code == 301
+    assert response["Location"] == cae.get_absolute_url()
+
+
+def test_feeds_sitemap_and_robots(client, site):
+    rss = html(client, "/articles/feed/rss/")
+    assert "<rss" in rss
+    assert "Zhejiang Hosts China-ROK Industrial Innovation Exchange" in rss
+    assert "China-South Korea Environmental" not in rss  # a draft
+    atom = html(client, "/articles/feed/atom/")
+    assert 'xmlns="http://www.w3.org/2005/Atom"' in atom
+    naek = Organization.objects.get(acronym="NAEK")
+    org_feed = html(client, f"/organizations/{naek.slug}/feed/")
+    assert "Zhejiang Hosts" in org_feed
+    assert "Recelebrates" not in org_feed
+    assert "International Technology Trade" in html(client, "/events/kind/conference/feed/")
+    html(client, "/events/kind/party/feed/", 404)
+    sitemap = html(client, "/sitemap.xml")
+    assert "/articles/zhejiang-hosts-china-rok-industrial-innovation-exchange/" in sitemap
+    assert "/organizations/" in sitemap
+    assert "china-south-korea-environmental" not in sitemap.split("/events/")[0]
+    robots = html(client, "/robots.txt")
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_structured_data_and_open_graph(client, site):
+    article = Article.objects.get(source_file__startswith="000_")
+    page = html(client, article.get_absolute_url())
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
+    )
+    assert (data["@type"], data["headline"], data["datePublished"]) == (
+        "NewsArticle",
+        article.title,
+        "2019-11-17",
+    )
+    assert '<meta property="og:type" content="article">' in page
+    event = Event.objects.get(name="6th China-Korea Industrial Innovation Exchange")
+    page = html(client, event.get_absolute_url())
+    assert '"@type": "Event"' in page
+    assert '"startDate": "2019-11-12"' in page
+
+
+def test_markup_in_articles_is_shown_as_text(client, site, run_import, tmp_path):
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text(
+        "News\n\nA <b>bold</b> title <script>alert('t')</script>\n\n"
+        "The body says <script>alert('b')</script> and <img src=x onerror=alert(1)> here, "
+        "between the Korea Institute of Science and Technology (KIST) and others.\n"
+    )
+    code, _, _ = run_import(hostile, "--publish")
+    assert code == 0
+    article = Article.objects.get(source_file="hostile.txt")
+    for url in (article.get_absolute_url(), "/articles/", "/articles/feed/rss/", "/"):
+        page = html(client, url)
+        assert "<script>alert(" not in page
+        assert "<img src=x" not in page
+    page = html(client, article.get_absolute_url())
+    assert "&lt;script&gt;alert(&#x27;b&#x27;)&lt;/script&gt;" in page
+    assert "\\u003Cscript\\u003E" in page  # inside the JSON-LD, escaped too
+
+
+def test_hangul_and_hanzi_are_kept(client, site, run_import, tmp_path):
+    korean = tmp_path / "korean.txt"
+    korean.write_text(
+        "뉴스\n\n한중 과학기술 협력 포럼 개최\n\n"
+        "한국과 중국의 과학기술 협력을 위한 포럼이 서울에서 열렸다. 中韩科技合作论坛在首尔举行。\n"
+    )
+    run_import(korean, "--publish")
+    article = Article.objects.get(source_file="korean.txt")
+    page = html(client, article.get_absolute_url())
+    assert "한중 과학기술 협력 포럼 개최" in page
+    assert "中韩科技合作论坛" in page
+    assert 'lang="ko"' in page
+
+
+def make_corpus(tmp_path, count, run_import):
+    from bench.generate_corpus import generate
+
+    code, _, _ = run_import(*generate(tmp_path / f"corpus{count}", count), "--publish")
+    assert code == 0
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200, url
+    return len(captured)
+
+
+def test_queries_per_page_do_not_grow_with_articles(client, tmp_path, run_import):
+    make_corpus(tmp_path, 10, run_import)
+
+    def urls():
+        org = Organization.objects.public().order_by("id").first()
+        person = Person.objects.public().order_by("id").first()
+        event = Event.objects.public().order_by("id").first()
+        article = Article.objects.published().order_by("id").first()
+        return [
+            "/",
+            "/articles/",
+            "/articles/?q=delegation&sort=relevance",
+            "/events/",
+            "/agreements/",
+            article.get_absolute_url(),
+            org.get_absolute_url(),
+            person.get_absolute_url(),
+            event.get_absolute_url(),
+            "/articles/feed/rss/",
+            "/sitemap.xml",
+        ]
+
+    before = {url: queries_for(client, url) for url in urls()}
+    Article.objects.all().delete()
+    make_corpus(tmp_path, 200, run_import)
+    after = {url: queries_for(client, url) for url in urls()}
+    assert list(before.values()) == list(after.values()), (before, after)
