@@ -78,4 +78,12 @@ def document_errors(result, generator, request, public):
                 if status == "429":
                     response["headers"] = retry_after
                 responses.setdefault(status, response)
+            # gunicorn refuses an address over its request-line limit, before Django runs
+            responses.setdefault(
+                "414",
+                {
+                    "description": "The address is too long for the server.",
+                    "content": {"text/html": {"schema": {"type": "string"}}},
+                },
+            )
     return result

@@ -38,7 +38,7 @@ def browser(monkeypatch):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    context = browser.new_context(java_script_enabled=False)  # the site needs none
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
