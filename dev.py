@@ -162,7 +162,7 @@ def fuzz_api(env: dict) -> bool:
                     "--max-examples",
                     "20",
                     "--seed",
-                    "1",
+                    os.environ.get("FUZZ_SEED", "1"),
                     *extra,
                     env=env,
                 )

@@ -7,6 +7,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from archive import search, structured
@@ -124,8 +126,34 @@ def article_detail(request, slug):
         "agreements": Agreement.objects.public().filter(mentions__article=article).distinct(),
         "events": Event.objects.public().filter(mentions__article=article).distinct(),
         "structured": structured.news_article(request, article, organizations, persons),
+        "body": linked_body(article, organizations, persons),
     }
     return render(request, "archive/article_detail.html", context)
+
+
+def linked_body(article, organizations, persons) -> str:
+    """The body as paragraphs, every name of a public organization or person a link to its
+    page; all text escaped."""
+    urls = {("organization", o.pk): o.get_absolute_url() for o in organizations}
+    urls |= {("person", p.pk): p.get_absolute_url() for p in persons}
+    spans = []
+    for start, end, org_id, person_id in (
+        published_mentions()
+        .filter(article=article, kind=MentionKind.NAME)
+        .values_list("start", "end", "organization_id", "person_id")
+        .order_by("start", "-end")
+    ):
+        url = urls.get(("organization", org_id)) or urls.get(("person", person_id))
+        if url and (not spans or start >= spans[-1][1]) and article.body[start:end]:
+            spans.append((start, end, url))
+    parts, position = [], 0
+    for start, end, url in spans:
+        parts.append(escape(article.body[position:start]))
+        parts.append(format_html('<a href="{}">{}</a>', url, article.body[start:end]))
+        position = end
+    parts.append(escape(article.body[position:]))
+    paragraphs = "".join(parts).split("\n\n")
+    return mark_safe("".join(f"<p>{p}</p>" for p in paragraphs))
 
 
 def _public_or_redirect(model, slug):

@@ -207,3 +207,16 @@ def test_queries_per_page_do_not_grow_with_articles(client, tmp_path, run_import
     make_corpus(tmp_path, 200, run_import)
     after = {url: queries_for(client, url) for url in urls()}
     assert list(before.values()) == list(after.values()), (before, after)
+
+
+def test_names_in_the_body_link_to_their_pages(client, site):
+    article = Article.objects.get(source_file__startswith="000_")
+    page = html(client, article.get_absolute_url())
+    body = page.split('<div class="body"')[1].split("</div>")[0]
+    cae = Organization.objects.get(acronym="CAE")
+    piao = Person.objects.get(name="Piao Dongjian")
+    link = f'<a href="{cae.get_absolute_url()}">'
+    assert f"{link}Chinese Academy of Engineering</a>" in body
+    assert f"the {link}CAE</a> and the " in body  # a later bare acronym links too
+    assert f'<a href="{piao.get_absolute_url()}">Piao Dongjian</a>' in body
+    assert body.count("<p>") == article.body.count("\n\n") + 1

@@ -64,6 +64,8 @@ def test_an_editor_corrects_merges_and_publishes(editor_page, live_server):
 
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     assert page.locator("h1").inner_text() == article.title
-    page.get_by_role("link", name="Chongqing University", exact=True).click()
+    page.get_by_role("complementary", name="In this article").get_by_role(
+        "link", name="Chongqing University", exact=True
+    ).click()
     assert page.locator("h1").inner_text() == "Chongqing University"
     page.screenshot(path="/tmp/editor-workflow.png")
