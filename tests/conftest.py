@@ -62,3 +62,22 @@ def seeds_imported(seed_dir, run_import):
     code, _, _ = run_import(seed_dir)
     assert code == 0
     return seed_dir
+
+
+def public_page_paths() -> list[str]:
+    """One page of each type of the public site, from the imported seeds."""
+    from archive.models import Article, Event, Organization, Person
+
+    article = Article.objects.published().get(source_file__startswith="001_")
+    return [
+        "/",
+        "/articles/",
+        "/articles/?q=cooperation",
+        "/events/",
+        "/agreements/",
+        article.get_absolute_url(),
+        Organization.objects.get(name="Chongqing University").get_absolute_url(),
+        Person.objects.get(name="Yang Dan").get_absolute_url(),
+        Event.objects.get(name="China-Korea Industry Forum").get_absolute_url(),
+        article.mentions.filter(agreement__isnull=False).first().agreement.get_absolute_url(),
+    ]

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from archive.models import Article, ArticleStatus, Event, Organization, Person
 from archive.services import merge_organizations
+from tests.conftest import public_page_paths
 
 pytestmark = pytest.mark.django_db
 
@@ -24,24 +25,8 @@ def html(client, url, status=200):
     return response.content.decode()
 
 
-def page_urls():
-    article = Article.objects.published().get(source_file__startswith="001_")
-    return [
-        "/",
-        "/articles/",
-        "/articles/?q=cooperation",
-        "/events/",
-        "/agreements/",
-        article.get_absolute_url(),
-        Organization.objects.get(name="Chongqing University").get_absolute_url(),
-        Person.objects.get(name="Yang Dan").get_absolute_url(),
-        Event.objects.get(name="China-Korea Industry Forum").get_absolute_url(),
-        article.mentions.filter(agreement__isnull=False).first().agreement.get_absolute_url(),
-    ]
-
-
 def test_every_page_type_renders(client, site):
-    for url in page_urls():
+    for url in public_page_paths():
         page = html(client, url)
         assert '<link rel="canonical"' in page
         assert '<main id="main">' in page

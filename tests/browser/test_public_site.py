@@ -1,7 +1,8 @@
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from archive.models import Article, ArticleStatus, Event, Organization, Person
+from archive.models import Article, ArticleStatus, Organization
+from tests.conftest import public_page_paths
 
 pytestmark = [
     pytest.mark.browser,
@@ -65,20 +66,7 @@ def test_no_serious_accessibility_violations(browser, live_server, site):
     """axe-core on every page type; axe runs as a script, so this context allows scripts."""
     context = browser.new_context(java_script_enabled=True)
     page = context.new_page()
-    article = Article.objects.published().get(source_file__startswith="001_")
-    agreement = article.mentions.filter(agreement__isnull=False).first().agreement
-    paths = [
-        "/",
-        "/articles/",
-        "/articles/?q=cooperation",
-        "/events/",
-        "/agreements/",
-        article.get_absolute_url(),
-        Organization.objects.get(name="Chongqing University").get_absolute_url(),
-        Person.objects.get(name="Yang Dan").get_absolute_url(),
-        Event.objects.get(name="China-Korea Industry Forum").get_absolute_url(),
-        agreement.get_absolute_url(),
-    ]
+    paths = public_page_paths()
     axe = Axe()
     problems = {}
     for path in paths:
