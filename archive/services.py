@@ -84,19 +84,7 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
     others = [o for o in others if o.pk != survivor.pk]
     for other in others:
         Mention.objects.filter(organization=other).update(organization=survivor)
-        for position in Position.objects.filter(organization=other):
-            if Position.objects.filter(
-                person_id=position.person_id, organization=survivor, title=position.title
-            ).exists():
-                position.mentions.update(
-                    position=Position.objects.get(
-                        person_id=position.person_id, organization=survivor, title=position.title
-                    )
-                )
-                position.delete()
-            else:
-                position.organization = survivor
-                position.save(update_fields=["organization"])
+        _move_positions(Position.objects.filter(organization=other), "organization", survivor)
         for agreement in other.agreements.all():
             agreement.parties.remove(other)
             agreement.parties.add(survivor)
@@ -128,16 +116,7 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
     others = [o for o in others if o.pk != survivor.pk]
     for other in others:
         Mention.objects.filter(person=other).update(person=survivor)
-        for position in Position.objects.filter(person=other):
-            twin = Position.objects.filter(
-                person=survivor, organization_id=position.organization_id, title=position.title
-            ).first()
-            if twin:
-                position.mentions.update(position=twin)
-                position.delete()
-            else:
-                position.person = survivor
-                position.save(update_fields=["person"])
+        _move_positions(Position.objects.filter(person=other), "person", survivor)
         for signature in Signatory.objects.filter(person=other):
             if Signatory.objects.filter(
                 agreement_id=signature.agreement_id, person=survivor
@@ -154,6 +133,25 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
         other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
         other.save(update_fields=["merged_into", "updated_at"])
     return survivor
+
+
+def _move_positions(positions, field: str, survivor) -> None:
+    """Positions move to the survivor; where it holds the same title already, the
+    duplicate's mentions move to that position and the duplicate goes."""
+    for position in positions:
+        key = {
+            "person_id": position.person_id,
+            "organization_id": position.organization_id,
+            f"{field}_id": survivor.pk,
+            "title": position.title,
+        }
+        twin = Position.objects.filter(**key).first()
+        if twin:
+            position.mentions.update(position=twin)
+            position.delete()
+        else:
+            setattr(position, field, survivor)
+            position.save(update_fields=[field])
 
 
 def _move_participants(participants, field: str, survivor) -> None:

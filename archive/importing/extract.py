@@ -5,7 +5,7 @@ Pure: a body (and the acronyms the archive already knows) in, plain data out. Ke
 normalized names, so the resolve stage can match them against the database."""
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, NamedTuple
@@ -397,7 +397,6 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-_SENTENCE = re.compile(r"[^.!?]*(?:[.!?](?=\s|$)|$)")
 _ABBREVIATION_END = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Co|St|Jr|No|U\.S|vs|Inc|Corp)|\b[A-Z])$")
 
 
@@ -570,12 +569,6 @@ def _acronym_after(text: str, tokens: list[Token], index: int, name: str) -> tup
     return None
 
 
-def _org_kind(head: str, name: str) -> str:
-    if head in ORG_KEYWORDS:
-        return ORG_KEYWORDS[head]
-    return "other"
-
-
 _COUNTRY_WORD = re.compile(
     r"(?<![\w-])("
     + "|".join(re.escape(w) for w in sorted(COUNTRY_WORDS, key=len, reverse=True))
@@ -690,7 +683,7 @@ class _Extractor:
             fact = self.orgs[key] = OrgFact(
                 key=key,
                 name=name,
-                kind=_org_kind(head, name),
+                kind=ORG_KEYWORDS.get(head, "other"),
                 country=country_of(name),
                 confidence=confidence,
             )
@@ -1554,18 +1547,3 @@ def _unique_positions(positions: list[PositionFact]) -> list[PositionFact]:
             seen.add(key)
             unique.append(position)
     return unique
-
-
-def iter_mentions(extraction: Extraction) -> Iterator[tuple[str, dict, Span, float]]:
-    """The facts as (mention kind, the keys it names, span, confidence), for the write stage."""
-    for org in extraction.organizations.values():
-        for span in org.spans:
-            yield "name", {"organization": org.key}, span, org.confidence
-    for person in extraction.persons.values():
-        for span in person.spans:
-            yield "name", {"person": person.key}, span, person.confidence
-    for position in extraction.positions:
-        keys = {"person": position.person_key, "position": position}
-        if position.org_key:
-            keys["organization"] = position.org_key
-        yield "position", keys, position.span, position.confidence
