@@ -375,25 +375,21 @@ class Token:
 
 
 _TOKEN = re.compile(r"[A-Za-z](?:[A-Za-z0-9\-]|&(?=[A-Z]))*|\d+(?:st|nd|rd|th)?|['’]s\b|\S")
-_ACRONYM = re.compile(r"[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*")
 
 
 def tokenize(text: str) -> list[Token]:
+    # The hottest loop of the import: one pass, the traits from cheap string methods.
     tokens = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
         word = match.group()
-        first = word[0]
-        tokens.append(
-            Token(
-                word,
-                match.start(),
-                match.end(),
-                word.lower(),
-                first.isupper(),
-                first.isupper() and _ACRONYM.fullmatch(word) is not None,
-                first.isalnum(),
-            )
-        )
+        start, end = match.span()
+        if word[0].isupper():
+            # an acronym has no lower-case letter and at least two capitals ("CAS", "R&D")
+            acronym = word.isupper() and sum(c.isupper() for c in word) > 1
+            append(Token(word, start, end, word.lower(), True, acronym, True))
+        else:
+            append(Token(word, start, end, word.lower(), False, False, word[0].isalnum()))
     return tokens
 
 
@@ -634,6 +630,10 @@ def _name_after(tokens: list[Token], index: int) -> tuple[int, int] | None:
 
 # ---------------------------------------------------------------------------------------------
 # The extractor
+
+
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
 
 
 class _Extractor:
@@ -1191,11 +1191,17 @@ class _Extractor:
                     index += 1
 
     def find_later_references(self) -> None:
+        body = self.body
         for fact in self.persons.values():
-            for match in re.finditer(rf"\b{re.escape(fact.name)}\b", self.body):
-                span = self.span(match.start(), match.end())
-                if span not in fact.spans:
-                    fact.spans.append(span)
+            # str.find, not a regex per name: thousands of names overflow re's cache
+            start = body.find(fact.name)
+            while start != -1:
+                end = start + len(fact.name)
+                if not _is_word_char(body, start - 1) and not _is_word_char(body, end):
+                    span = self.span(start, end)
+                    if span not in fact.spans:
+                        fact.spans.append(span)
+                start = body.find(fact.name, start + 1)
 
     # -- agreements ------------------------------------------------------------------------
 

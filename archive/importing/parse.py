@@ -32,21 +32,24 @@ _DATE_LABEL = re.compile(
 )
 _SOURCE_LINE = re.compile(r"^(?:source|출처|来源|from)\s*[:：]\s*(?P<source>.+)$", re.I)
 _TITLE_LABEL = re.compile(r"^(?:title|제목|标题)\s*[:：]?\s+(?P<title>.+)$", re.I)
-_FURNITURE = [
-    re.compile(p, re.I)
-    for p in (
-        r"^font\s*size\b",
-        r"^see also\b",
-        r"^tags?\s*[:：]",
-        r"^(?:share|print|email|e-mail|back to top|top|list|prev|next|close)\b.{0,20}$",
-        r"short\s*cut",
-        r"본문\s*내용",
-        r"^(?:hit|views?)\s*[:：]?\s*\d+$",
-        r"^(?:author|by|editor|reporter)\s*[:：]",
-        r"^copyright\b|^©",
-        r"^(?=.{0,120}$).*\s>\s",  # breadcrumbs: "Home > News > Content"
-    )
-]
+_FURNITURE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"^font\s*size\b",
+            r"^see also\b",
+            r"^tags?\s*[:：]",
+            r"^(?:share|print|email|e-mail|back to top|top|list|prev|next|close)\b.{0,20}$",
+            r"short\s*cut",
+            r"본문\s*내용",
+            r"^(?:hit|views?)\s*[:：]?\s*\d+$",
+            r"^(?:author|by|editor|reporter)\s*[:：]",
+            r"^copyright\b|^©",
+            r"^(?=.{0,120}$).*\s>\s",  # breadcrumbs: "Home > News > Content"
+        )
+    ),
+    re.I,
+)
 _SENTENCE_END = re.compile(r"[.!?。！？”\"']$")
 MAX_TITLE_CHARS = 300
 
@@ -56,7 +59,7 @@ def _clean(line: str) -> str:
 
 
 def _is_furniture(line: str) -> bool:
-    return any(p.search(line) for p in _FURNITURE)
+    return _FURNITURE.search(line) is not None
 
 
 def _is_body_line(line: str) -> bool:

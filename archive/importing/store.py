@@ -15,7 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
+from django.utils import timezone
 
 from archive.importing.extract import Extraction, Span
 from archive.importing.parse import ParsedArticle
@@ -34,6 +35,7 @@ from archive.models import (
     Signatory,
     Tombstone,
 )
+from archive.services import LOCKED_TOGETHER
 from archive.text import make_slug, unique_suffix
 
 BLANK = ("", None, "other")
@@ -204,13 +206,17 @@ def fill_fields(instance, values: dict[str, Any], *, overwrite: bool) -> list[st
 
 
 def _fill_row(state: RunState, kind: str, row: Row, values: dict, *, overwrite: bool) -> bool:
-    """Bring a stored record up to date with an article, in the database and the state."""
+    """Bring a stored record up to date with an article, in the database and the state.
+    An article that does not state a value (a blank) never erases one."""
     updates = {}
     for name, value in values.items():
-        if name.removesuffix("_id") in row.locked or row.values.get(name) == value:
+        if value in BLANK or name.removesuffix("_id") in row.locked:
             continue
-        if overwrite or row.values.get(name) in BLANK:
+        if row.values.get(name) != value and (overwrite or row.values.get(name) in BLANK):
             updates[name] = value
+            for together in LOCKED_TOGETHER.get(name, ()):  # an event's dates move as one
+                if together in values and together not in row.locked:
+                    updates[together] = values[together]
     if not updates:
         return False
     stored = MODELS[kind].objects.filter(pk=row.id)
@@ -246,9 +252,56 @@ class ToWrite:
 
 
 def _create(model, records: list) -> None:
-    """Insert new records, with the history entry that says the import made them."""
-    model.objects.bulk_create(records)
-    model.history.bulk_history_create(records, default_change_reason=IMPORT)
+    """Insert new records, with the history entry that says the import made them.
+
+    Like `bulk_create`, in a third of its time: the values are prepared by the fields,
+    without the query compiler's per-value work."""
+    if not records:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    db = connections[connection.alias]  # the connection itself, not its proxy, in the loop
+    quote = db.ops.quote_name
+    columns = ", ".join(quote(f.column) for f in fields)
+    row = f"({', '.join(['%s'] * len(fields))})"
+    per_query = 30_000 // len(fields)  # within SQLite's and PostgreSQL's parameter limits
+    with connection.cursor() as cursor:
+        for start in range(0, len(records), per_query):
+            chunk = records[start : start + per_query]
+            cursor.execute(
+                f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
+                f" VALUES {', '.join([row] * len(chunk))} RETURNING id",
+                [
+                    f.get_db_prep_save(f.pre_save(r, True), connection)
+                    for r in chunk
+                    for f in fields
+                ],
+            )
+            for record, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
+                record.pk = pk
+                record._state.adding, record._state.db = False, db.alias
+    _record_history(model, [record.pk for record in records], "+")
+
+
+def _record_history(model, ids: list[int], history_type: str) -> None:
+    """History entries ("+" created, "~" changed) for stored records, copied from their
+    rows inside the database: building a historical model instance per row cost more than
+    the rest of the import's writing."""
+    history = model.history.model
+    quote = connection.ops.quote_name
+    columns = ", ".join(
+        quote(f.column) for f in history._meta.fields if not f.name.startswith("history_")
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            cursor.execute(
+                f"INSERT INTO {quote(history._meta.db_table)} ({columns}, history_date,"
+                " history_change_reason, history_type, history_user_id)"
+                f" SELECT {columns}, %s, %s, %s, NULL FROM {quote(model._meta.db_table)}"
+                f" WHERE id IN ({', '.join(['%s'] * len(chunk))})",
+                [now, IMPORT, history_type, *chunk],
+            )
 
 
 def _resolve(state: RunState, kind: str, items: list[ToWrite], changes: Changes) -> dict:
@@ -299,16 +352,10 @@ def _add_aliases(state: RunState, kind: str, items: list[ToWrite], ids: dict[str
             for alias in getattr(fact, "aliases", ()):
                 normalized = normalize_name(alias)
                 if normalized and normalized not in known:
-                    new.append(
-                        alias_model(
-                            **{f"{owner}_id": ids[key]},
-                            name=alias,
-                            normalized=normalized,
-                            is_acronym=alias == getattr(fact, "acronym", ""),
-                        )
-                    )
+                    is_acronym = alias == getattr(fact, "acronym", "")
+                    new.append((ids[key], alias, normalized, is_acronym))
                     state.put(known, normalized, known[key])
-    alias_model.objects.bulk_create(new, ignore_conflicts=True)
+    _insert_rows(alias_model, (f"{owner}_id", "name", "normalized", "is_acronym"), new)
 
 
 class _Records:
@@ -368,11 +415,8 @@ def _event_values(fact) -> dict[str, Any]:
 
 
 class _Mentions(list):
-    """The mentions a batch's facts make, skipping facts about tombstoned records.
-
-    Mentions are the archive's largest table (dozens per article): they are written as
-    plain rows with one executemany, because the ORM's per-row work costs more than the
-    insert itself."""
+    """The mentions a batch's facts make (dozens per article), skipping facts about
+    tombstoned records."""
 
     TARGETS = ("organization_id", "person_id", "agreement_id", "event_id", "position_id")
     COLUMNS = (
@@ -407,13 +451,7 @@ class _Mentions(list):
             (*row, kept_reviews.get((row[0], row[1], row[9], *row[2:6]), "unreviewed"))
             for row in self
         ]
-        quote = connection.ops.quote_name
-        columns = ", ".join(quote(c) for c in self.COLUMNS)
-        values = ", ".join(["%s"] * len(self.COLUMNS))
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO {quote(Mention._meta.db_table)} ({columns}) VALUES ({values})", rows
-            )
+        _insert_rows(Mention, self.COLUMNS, rows)
 
 
 def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Changes:
@@ -482,12 +520,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
         relations.save()
         mentions.save(kept_reviews)
         for kind, ids in state.updated.items():
-            if ids:
-                MODELS[kind].history.bulk_history_create(
-                    list(MODELS[kind].objects.filter(pk__in=ids)),
-                    update=True,
-                    default_change_reason=IMPORT,
-                )
+            _record_history(MODELS[kind], sorted(ids), "~")
         changes.add("mention", "created", len(mentions))
     return changes
 
@@ -581,11 +614,7 @@ class _Relations:
         mentions.add(article_id, "agreement", fact.span, fact.confidence, agreement_id=agreement_id)
         for key in fact.party_keys:
             if key in org_ids:
-                self.parties.append(
-                    Agreement.parties.through(
-                        agreement_id=agreement_id, organization_id=org_ids[key]
-                    )
-                )
+                self.parties.append((agreement_id, org_ids[key]))
                 mentions.add(
                     article_id,
                     "party",
@@ -597,11 +626,7 @@ class _Relations:
         for person_key, org_key in fact.signatories:
             if person_key in person_ids:
                 self.signatories.append(
-                    Signatory(
-                        agreement_id=agreement_id,
-                        person_id=person_ids[person_key],
-                        on_behalf_of_id=org_ids.get(org_key),
-                    )
+                    (agreement_id, person_ids[person_key], org_ids.get(org_key))
                 )
                 mentions.add(
                     article_id,
@@ -621,16 +646,36 @@ class _Relations:
             ids = org_ids if entity == "organization" else person_ids
             if key in ids:
                 target = {f"{entity}_id": ids[key]}
-                self.participants.append(EventParticipant(event_id=event_id, role=role, **target))
+                self.participants.append(
+                    (event_id, role, target.get("organization_id"), target.get("person_id"))
+                )
                 mentions.add(article_id, role, span, fact.confidence, event_id=event_id, **target)
 
     def save(self) -> None:
-        for model, rows in (
-            (Agreement.parties.through, self.parties),
-            (Signatory, self.signatories),
-            (EventParticipant, self.participants),
-        ):
-            model.objects.bulk_create(rows, ignore_conflicts=True)
+        _insert_rows(Agreement.parties.through, ("agreement_id", "organization_id"), self.parties)
+        _insert_rows(Signatory, ("agreement_id", "person_id", "on_behalf_of_id"), self.signatories)
+        _insert_rows(
+            EventParticipant,
+            ("event_id", "role", "organization_id", "person_id"),
+            self.participants,
+        )
+
+
+def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
+    """Insert plain rows with one executemany, leaving rows that are already stored (by
+    any unique constraint) as they are. For the import's many small link rows the ORM's
+    per-row work costs more than the insert itself."""
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in columns)
+    values = ", ".join(["%s"] * len(columns))
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({values})"
+            " ON CONFLICT DO NOTHING",
+            rows,
+        )
 
 
 def _forget_mentions(article_ids: list[int]) -> dict[tuple, str]:

@@ -1,3 +1,4 @@
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -290,3 +291,25 @@ def test_one_file_per_transaction_on_request(seed_dir, run_import):
     assert "5 of 10 files failed" in err
     code, _, err = run_import(seed_dir, "--batch-size", "0")
     assert "--batch-size must be 1 or more" in err
+
+
+def test_a_later_article_that_leaves_out_a_fact_does_not_erase_it(tmp_path, run_import):
+    held = (
+        "The China-Korea Robotics Forum was held in Qingdao, Shandong Province, China from"
+        " April 16 to 17, 2019. More than 200 researchers from the Korea Institute of Robotics"
+        " (KIR) took part in the forum, which discussed cooperation in robotics."
+    )
+    recalled = (
+        "Researchers met again at the China-Korea Robotics Forum, which opened on April 16,"
+        " 2019. More than 200 researchers from the Korea Institute of Robotics (KIR) took part"
+        " in the forum, which discussed cooperation in robotics."
+    )
+    for name, title, body in (
+        ("a.txt", "Robotics forum held in Qingdao", held),
+        ("b.txt", "Robotics researchers meet", recalled),
+    ):
+        (tmp_path / name).write_text(f"Home > News\n{title}\nDate 2019-04-18\n\n{body}\n")
+        assert run_import(tmp_path / name)[0] == 0
+    forum = Event.objects.get(name="China-Korea Robotics Forum")
+    assert (forum.city, forum.country) == ("Qingdao", "CN")
+    assert (forum.start_date, forum.end_date) == (date(2019, 4, 16), date(2019, 4, 17))
