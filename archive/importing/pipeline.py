@@ -183,12 +183,16 @@ def import_files(
         return report
 
 
-def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
+def _tune_for_bulk_writes() -> None:
     if connection.vendor == "sqlite":
-        # Copy the write-ahead log into the database every 40 MB instead of every 4 MB:
-        # index pages that many batches touch are then written back once (measured).
+        # Copy the write-ahead log into the database every 40 MB, not every 4 MB: index
+        # pages that many batches touch are then written back once (measured).
         with connection.cursor() as cursor:
             cursor.execute("PRAGMA wal_autocheckpoint = 10000")
+
+
+def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
+    _tune_for_bulk_writes()
     report = ImportReport()
     state = RunState.load()
     _set_context(dict(state.hashes), known_acronyms(), settings.IMPORT_MAX_FILE_BYTES)

@@ -662,20 +662,28 @@ class _Relations:
 
 
 def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    """Insert plain rows with one executemany, leaving rows that are already stored (by
-    any unique constraint) as they are. For the import's many small link rows the ORM's
-    per-row work costs more than the insert itself."""
+    """Insert plain rows, leaving rows that are already stored (by any unique constraint)
+    as they are. For the import's many small rows the ORM's per-row work costs more than
+    the insert itself; on PostgreSQL the rows travel as one array per column, in one
+    statement, instead of one round trip each."""
     if not rows:
         return
     quote = connection.ops.quote_name
-    names = ", ".join(quote(c) for c in columns)
-    values = ", ".join(["%s"] * len(columns))
+    table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(model._meta.db_table)} ({names}) VALUES ({values})"
-            " ON CONFLICT DO NOTHING",
-            rows,
-        )
+        if connection.vendor == "postgresql":
+            fields = {f.column: f for f in model._meta.concrete_fields}
+            arrays = ", ".join(f"%s::{fields[c].db_type(connection)}[]" for c in columns)
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) SELECT * FROM unnest({arrays})"
+                " ON CONFLICT DO NOTHING",
+                [list(column) for column in zip(*rows, strict=True)],
+            )
+        else:
+            values = ", ".join(["%s"] * len(columns))
+            cursor.executemany(
+                f"INSERT INTO {table} ({names}) VALUES ({values}) ON CONFLICT DO NOTHING", rows
+            )
 
 
 def _forget_mentions(article_ids: list[int]) -> dict[tuple, str]:
