@@ -6,6 +6,7 @@ from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 
 from archive.models import Agreement, Article, Event, Mention, Organization, Person
+from archive.search import search as search_articles
 
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
 
@@ -79,9 +80,7 @@ class ArticleFilter(StrictFilterSet):
         return queryset.filter(**{f"mentions__{name}": value}).distinct()
 
     def search(self, queryset, name, value):
-        for word in value.split():
-            queryset = queryset.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        return queryset
+        return search_articles(queryset, value, ranked=False)
 
 
 class OrganizationFilter(StrictFilterSet):

@@ -1,3 +1,6 @@
+"""The sitemap: an index of sections (articles, organizations, people, agreements, events),
+each in pages of 5,000 addresses, so that no response grows with the archive."""
+
 from django.contrib.sitemaps import Sitemap
 
 from archive.models import Agreement, Article, Event, Organization, Person
@@ -5,6 +8,7 @@ from archive.models import Agreement, Article, Event, Organization, Person
 
 class ArticleSitemap(Sitemap):
     changefreq = "monthly"
+    limit = 5000
 
     def items(self):
         return Article.objects.published().only("slug", "updated_at").order_by("id")
@@ -15,6 +19,7 @@ class ArticleSitemap(Sitemap):
 
 class EntitySitemap(Sitemap):
     changefreq = "weekly"
+    limit = 5000
     model = Organization
 
     def items(self):

@@ -1,4 +1,4 @@
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from archive import feeds, views
@@ -19,6 +19,12 @@ urlpatterns = [
     path("events/", views.event_list, name="event-list"),
     path("events/kind/<str:kind>/feed/", feeds.EventKindFeed(), name="event-kind-feed"),
     path("events/<str:slug>/", views.event_detail, name="event-detail"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
 ]

@@ -1,7 +1,9 @@
 """The public site: published articles and the entities they support, nothing else. Every
 view starts from Article.objects.published() or Model.objects.public()."""
 
+from dataclasses import dataclass
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
@@ -40,10 +42,17 @@ def published_mentions():
     )
 
 
+LATEST = 1000  # the home page's "mentioned most lately" counts this many newest articles
+
+
 @require_safe
 def home(request):
+    # Counting every mention of the archive takes seconds at 100,000 articles; the newest
+    # articles say who is active now, which is what a front page is for.
+    latest = Article.objects.published().order_by(*search.NEWEST).values("pk")[:LATEST]
     organizations = (
         Organization.objects.public()
+        .filter(mentions__article__in=latest)
         .annotate(mention_count=Count("mentions", filter=SUPPORTING))
         .order_by("-mention_count", "name")[:10]
     )
@@ -54,9 +63,13 @@ def home(request):
         "person_count": Person.objects.public().count(),
         "events": Event.objects.public().exclude(start_date=None).order_by("-start_date")[:5],
         "organizations": organizations,
+        "latest": LATEST,
     }
     return render(request, "archive/home.html", context)
 
+
+# A word search keeps this many of the newest matching articles (see archive.search).
+SEARCH_NEWEST = 1000
 
 # Undated articles come last whichever way the dates run.
 SORTS = {
@@ -66,43 +79,48 @@ SORTS = {
 }
 
 
+def _mentioning(articles, **mention):
+    return articles.filter(pk__in=published_mentions().filter(**mention).values("article"))
+
+
 @require_safe
 def article_list(request):
     """Search, facets and sorting; every choice is a link, so no script is needed."""
     params = request.GET
-    articles = Article.objects.published().only(*LIST_FIELDS)
+    articles = Article.objects.published()
     if year := params.get("year", ""):
         if not year.isdigit():
             raise Http404("No such year")
         articles = articles.filter(published_on__year=int(year))
     if country := params.get("country"):
-        articles = articles.filter(
-            mentions__kind=MentionKind.NAME, mentions__organization__country=country
-        )
+        articles = _mentioning(articles, kind=MentionKind.NAME, organization__country=country)
     if slug := params.get("organization"):
-        articles = articles.filter(mentions__organization__slug=slug)
+        articles = _mentioning(articles, organization__slug=slug)
     if slug := params.get("person"):
-        articles = articles.filter(mentions__person__slug=slug)
+        articles = _mentioning(articles, person__slug=slug)
     if kind := params.get("event_kind"):
-        articles = articles.filter(mentions__kind=MentionKind.EVENT, mentions__event__kind=kind)
-    articles = articles.distinct()
+        articles = _mentioning(articles, kind=MentionKind.EVENT, event__kind=kind)
     query = params.get("q", "").strip()
     sort = params.get("sort") or ("relevance" if query else "newest")
-    if sort == "relevance" and query:
-        articles = search.search(articles, query, ranked=True)
-    else:
-        articles = search.search(articles, query, ranked=False).order_by(
-            *SORTS.get(sort, SORTS["newest"])
-        )
+    ranked = sort == "relevance" and bool(query)
+    articles = search.search(articles, query, ranked=ranked, newest=SEARCH_NEWEST)
+    if not ranked:
+        articles = articles.order_by(*SORTS.get(sort, SORTS["newest"]))
+    articles = articles.only(*LIST_FIELDS)
     page = Paginator(articles, PAGE_SIZE).get_page(params.get("page"))
     kept = params.copy()
     kept.pop("page", None)
+    facets, facets_sampled = search.facets(articles)
     context = {
         "page": page,
         "articles": page.object_list,
         "query": query,
         "sort": sort,
-        "facets": search.facets(articles),
+        "capped": bool(query) and page.paginator.count >= SEARCH_NEWEST,
+        "search_newest": SEARCH_NEWEST,
+        "facets": facets,
+        "facets_sampled": facets_sampled,
+        "facet_sample": search.FACET_SAMPLE,
         "kept_query": kept.urlencode(),
         "chosen": {
             key: params.get(key, "")
@@ -221,12 +239,39 @@ def person_detail(request, slug):
     return render(request, "archive/person_detail.html", context)
 
 
+@dataclass
+class UncountedPage:
+    """A page of a long list, found without counting the list: one row more than a page
+    is read to know whether another page follows. For lists that grow with the archive
+    (events, agreements), where a count over public records costs more than the page."""
+
+    items: list
+    number: int
+    has_next: bool
+    paginator = None
+
+    @classmethod
+    def of(cls, queryset, page: str | None, size: int = 50) -> "UncountedPage":
+        number = int(page) if page and page.isdigit() and 0 < int(page) < 100_000 else 1
+        rows = list(queryset[(number - 1) * size : number * size + 1])
+        if number > 1 and not rows:
+            raise Http404("No such page")
+        return cls(rows[:size], number, len(rows) > size)
+
+    has_previous = property(lambda self: self.number > 1)
+    has_other_pages = property(lambda self: self.has_previous or self.has_next)
+    previous_page_number = property(lambda self: self.number - 1)
+    next_page_number = property(lambda self: self.number + 1)
+
+
 @require_safe
 def agreement_list(request):
     agreements = Agreement.objects.public().prefetch_related(
         Prefetch("parties", queryset=Organization.objects.public())
     )
-    return render(request, "archive/agreement_list.html", {"agreements": agreements})
+    page = UncountedPage.of(agreements, request.GET.get("page"))
+    context = {"agreements": page.items, "page": page, "kept_query": ""}
+    return render(request, "archive/agreement_list.html", context)
 
 
 @require_safe
@@ -248,20 +293,24 @@ def agreement_detail(request, slug):
 @require_safe
 def event_list(request):
     """The timeline: events by year, newest first; undated ones at the end."""
-    events = Event.objects.public().order_by("-start_date", "name")
-    if kind := request.GET.get("kind"):
+    events = Event.objects.public().order_by(F("start_date").desc(nulls_last=True), "name")
+    kind = request.GET.get("kind", "")
+    if kind:
         events = events.filter(kind=kind)
-    dated = [
+    page = UncountedPage.of(events, request.GET.get("page"))
+    years = [
         (year, list(group))
         for year, group in groupby(
-            (e for e in events if e.start_date), key=lambda e: e.start_date.year
+            page.items, key=lambda e: e.start_date.year if e.start_date else None
         )
     ]
     context = {
-        "years": dated,
-        "undated": [e for e in events if not e.start_date],
-        "kind": kind or "",
+        "years": [(year, group) for year, group in years if year is not None],
+        "undated": [e for e in page.items if not e.start_date],
+        "kind": kind,
         "event_kinds": EventKind.choices,
+        "page": page,
+        "kept_query": urlencode({"kind": kind}) if kind else "",
     }
     return render(request, "archive/event_list.html", context)
 

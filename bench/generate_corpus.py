@@ -140,11 +140,42 @@ MENUS = [
     ["HOME > News > Research Activities"],
     ["News Collective"],
 ]
-FILLER = (
+# Sentences of prose between the facts, drawn at random so that words are common, medium
+# or rare across the corpus as in a real archive (and search can be measured on each).
+FILLER = [
     "The two sides exchanged views on joint research, talent exchange and the "
-    "commercialization of technology, and agreed to strengthen communication between "
-    "researchers, enterprises and local governments in the years ahead."
-)
+    "commercialization of technology, and agreed to strengthen cooperation in the years ahead.",
+    "Participants discussed hydrogen fuel cells, battery recycling and the storage of "
+    "renewable energy for cities with cold winters.",
+    "Experts presented recent progress in semiconductor packaging, lithography and the "
+    "supply of rare materials for chip manufacturing.",
+    "The meeting reviewed a decade of cooperation in marine biology, fisheries and the "
+    "monitoring of coastal pollution.",
+    "Researchers shared results on quantum sensors, photonic circuits and secure "
+    "communication over long distances.",
+    "Both delegations stressed the importance of open data, common standards and the "
+    "protection of intellectual property.",
+    "A session on public health covered vaccine development, clinical trials and the early "
+    "warning of epidemics.",
+    "Young scientists were invited to apply for joint fellowships, summer schools and "
+    "laboratory placements abroad.",
+    "The organizers noted that trade in high technology between the countries has grown "
+    "steadily despite uncertain markets.",
+    "Engineers demonstrated autonomous vehicles, drones for crop inspection and robots for "
+    "elderly care.",
+    "The talks touched on carbon neutrality, smart grids and the electrification of heavy "
+    "industry.",
+    "University presidents agreed to expand student exchange and to recognize each other's "
+    "course credits.",
+    "Officials announced a fund to support startups in artificial intelligence, biomedicine "
+    "and new materials.",
+    "A roundtable on earthquake engineering compared building codes, seismic sensors and "
+    "emergency response.",
+    "Speakers called for closer cooperation on space science, satellite navigation and "
+    "climate observation.",
+    "The delegation toured an incubator, a pilot plant for graphene and a museum of "
+    "industrial heritage.",
+]
 
 
 def acronym_of(name: str) -> str:
@@ -217,7 +248,7 @@ def make_article(rng: random.Random, number: int, orgs, people) -> str:
         paragraphs.append(
             f"{speaker}, {rng.choice(TITLES)} of the {org_name}"
             + (f" ({org_acr})" if org_acr else "")
-            + f", delivered a speech at the {kind.lower()}. {FILLER}"
+            + f", delivered a speech at the {kind.lower()}. {' '.join(rng.sample(FILLER, 2))}"
         )
     if rng.random() < 0.25:
         paragraphs.append(
@@ -226,7 +257,7 @@ def make_article(rng: random.Random, number: int, orgs, people) -> str:
             "two parties will build a joint laboratory and exchange researchers."
         )
     for _ in range(rng.randint(3, 6)):
-        paragraphs.append(FILLER + " " + FILLER)
+        paragraphs.append(" ".join(rng.sample(FILLER, 4)))
     if host_acr:
         paragraphs.append(
             f"The exchange between the {host_acr} and its partners started in "

@@ -46,7 +46,9 @@ def test_feed_and_sitemap_serve(page, live_server, site):
     assert "Zhejiang Hosts China-ROK Industrial Innovation Exchange" in feed.text()
     sitemap = page.request.get(f"{live_server.url}/sitemap.xml")
     assert sitemap.ok
-    assert "/organizations/chongqing-university/" in sitemap.text()
+    assert "/sitemap-organizations.xml" in sitemap.text()
+    organizations = page.request.get(f"{live_server.url}/sitemap-organizations.xml")
+    assert "/organizations/chongqing-university/" in organizations.text()
 
 
 def test_a_phone_sees_no_sideways_scrolling(browser, live_server, site):

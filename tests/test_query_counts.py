@@ -1,0 +1,92 @@
+"""The database queries of every public page type and API endpoint, pinned: the same
+number at 10 and at 200 articles, and the number written here, so that a change that adds
+a query per row, or a query per request, fails."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from archive.models import Agreement, Article, Event, Organization, Person
+
+pytestmark = pytest.mark.django_db
+
+PINNED = {
+    "/": 6,
+    "/articles/": 8,
+    "/articles/?q=delegation": 8,
+    "/articles/?q=delegation&sort=newest&year=2019": 8,
+    "/events/": 1,
+    "/agreements/": 2,
+    "article": 6,
+    "organization": 8,
+    "person": 6,
+    "event": 4,
+    "agreement": 5,
+    "/articles/feed/rss/": 1,
+    "organization feed": 2,
+    "/sitemap.xml": 10,
+    "/sitemap-articles.xml": 2,
+    "/api/articles/": 2,
+    "/api/articles/?q=delegation": 2,
+    "/api/organizations/": 3,
+    "/api/persons/": 4,
+    "/api/agreements/": 4,
+    "/api/events/": 3,
+    "/api/mentions/": 2,
+    "/api/articles/ID/": 5,
+    "/api/organizations/ID/": 2,
+    "/api/persons/ID/": 3,
+    "/api/agreements/ID/": 3,
+    "/api/events/ID/": 2,
+}
+
+
+def paths() -> dict[str, str]:
+    article = Article.objects.published().order_by("id").first()
+    org = Organization.objects.public().order_by("id").first()
+    person = Person.objects.public().order_by("id").first()
+    event = Event.objects.public().order_by("id").first()
+    agreement = Agreement.objects.public().order_by("id").first()
+    records = {
+        "article": article.get_absolute_url(),
+        "organization": org.get_absolute_url(),
+        "person": person.get_absolute_url(),
+        "event": event.get_absolute_url(),
+        "agreement": agreement.get_absolute_url(),
+        "organization feed": f"{org.get_absolute_url()}feed/",
+        "/api/articles/ID/": f"/api/articles/{article.pk}/",
+        "/api/organizations/ID/": f"/api/organizations/{org.pk}/",
+        "/api/persons/ID/": f"/api/persons/{person.pk}/",
+        "/api/agreements/ID/": f"/api/agreements/{agreement.pk}/",
+        "/api/events/ID/": f"/api/events/{event.pk}/",
+    }
+    return {name: records.get(name, name) for name in PINNED}
+
+
+def queries(client) -> dict[str, int]:
+    counts = {}
+    for name, path in paths().items():
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+            assert response.status_code == 200, path
+            if getattr(response, "streaming", False):
+                b"".join(response.streaming_content)
+        counts[name] = len(captured)
+    return counts
+
+
+def import_corpus(tmp_path, count, run_import) -> None:
+    from bench.generate_corpus import generate
+
+    code, _, _ = run_import(*generate(tmp_path / f"corpus{count}", count), "--publish")
+    assert code == 0
+
+
+def test_queries_per_request_are_pinned_and_do_not_grow(client, tmp_path, run_import):
+    import_corpus(tmp_path, 10, run_import)
+    small = queries(client)
+    Article.objects.all().delete()
+    import_corpus(tmp_path, 200, run_import)
+    large = queries(client)
+    assert small == large
+    assert large == PINNED
