@@ -73,7 +73,7 @@ SEARCH_NEWEST = 1000
 
 # Undated articles come last whichever way the dates run.
 SORTS = {
-    "newest": (F("published_on").desc(nulls_last=True), "-id"),
+    "newest": search.NEWEST,
     "oldest": (F("published_on").asc(nulls_last=True), "id"),
     "title": ("title", "id"),
 }

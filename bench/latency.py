@@ -23,11 +23,12 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def search_terms() -> dict[str, str]:
-    """A common, a medium and a rare word of the synthetic corpus, and a two-word query."""
+    """Words of the synthetic corpus by how many articles hold them (fill.py's corpus):
+    "cooperation" nearly all, a city one in five, a title's number one."""
     return {
         "common": "cooperation",
-        "medium": "graphene",
-        "rare": "elderly care robots",
+        "medium": "Daejeon",
+        "rare": "4242",
         "two common words": "cooperation research",
     }
 

@@ -271,7 +271,7 @@ def _create(model, records: list) -> None:
                 f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
                 f" VALUES {', '.join([row] * len(chunk))} RETURNING id",
                 [
-                    f.get_db_prep_save(f.pre_save(r, True), connection)
+                    f.get_db_prep_save(f.pre_save(r, True), db)
                     for r in chunk
                     for f in fields
                 ],

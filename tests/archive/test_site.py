@@ -164,3 +164,23 @@ def test_names_in_the_body_link_to_their_pages(client, site):
     assert f"the {link}CAE</a> and the " in body  # a later bare acronym links too
     assert f'<a href="{piao.get_absolute_url()}">Piao Dongjian</a>' in body
     assert body.count("<p>") == article.body.count("\n\n") + 1
+
+
+def test_large_results_say_what_they_count(client, site, monkeypatch):
+    from archive import search, views
+
+    monkeypatch.setattr(views, "SEARCH_NEWEST", 2)
+    monkeypatch.setattr(search, "FACET_SAMPLE", 1)
+    page = html(client, "/articles/?q=cooperation")
+    assert "The 2 newest of the articles for “cooperation”, most relevant first" in page
+    assert len(re.findall(r'<li><a href="/articles/[^"]+">', page)) == 2
+    assert "Years count every result; the rest count the first 1." in page
+    assert "The 2 newest" not in html(client, "/articles/?q=Chongqing")  # one match
+
+
+def test_long_lists_page_without_counting(client, site):
+    events = html(client, "/events/?page=1")
+    assert "Page 1</span>" not in events  # one page only: no pagination at all
+    html(client, "/events/?page=2", 404)
+    html(client, "/agreements/?page=2", 404)
+    assert html(client, "/agreements/?page=nonsense") == html(client, "/agreements/")
