@@ -44,8 +44,7 @@ def visible(model, user):
         return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED).exclude(
             review_status=ReviewStatus.REJECTED
         )
-    public = model.objects.public()
-    return model.objects.filter(Q(pk__in=public.values("pk")) | Q(merged_into__in=public))
+    return model.objects.filter(Q(is_public=True) | Q(merged_into__is_public=True))
 
 
 class CSVExport:

@@ -7,7 +7,9 @@ import never writes those. Deleted entities leave a `Tombstone` so a re-import d
 them back, and merged entities keep a pointer to their survivor.
 """
 
-from django.db import models
+from collections.abc import Iterable
+
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -43,9 +45,26 @@ class Curated(models.Model):
         abstract = True
 
 
+def _chunks(ids: list, size: int = 5000):
+    """Ids in lists short enough for any database's limit on query parameters."""
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ArticleStatus.PUBLISHED)
+
+    def update(self, **values) -> int:
+        """A change of status refreshes whether the public sees what the articles mention."""
+        if "status" not in values:
+            return super().update(**values)
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**values)
+            for chunk in _chunks(ids):
+                Mention.objects.filter(article_id__in=chunk).refresh_public_records()
+        return count
 
 
 class Article(Curated):
@@ -100,15 +119,42 @@ class Article(Curated):
 
 
 class EntityQuerySet(models.QuerySet):
-    """What is public: supported by at least one published article, not hidden, not merged."""
+    """What is public: a record supported by at least one published article through a
+    mention not rejected, not hidden, not merged.
+
+    Deciding that looks at the record's mentions and their articles, too slow for lists of
+    thousands, so the answer is stored in `is_public`, and every write that can change it
+    refreshes it: the querysets' `update()` of what it depends on (an article's status, a
+    mention's review or target, a record's hidden or merged), archive.signals for saves and
+    deletes, and the import, which writes in plain SQL, once a batch."""
 
     mention_field: str = ""
 
     def public(self):
+        return self.filter(is_public=True)
+
+    def deserves_public(self) -> Q:
         published_support = Mention.objects.filter(
             **{self.mention_field: OuterRef("pk")}, article__status=ArticleStatus.PUBLISHED
         ).exclude(review_status=ReviewStatus.REJECTED)
-        return self.filter(hidden=False, merged_into__isnull=True).filter(Exists(published_support))
+        return Q(Exists(published_support), hidden=False, merged_into__isnull=True)
+
+    def refresh_public(self) -> int:
+        """Store whether the public sees these records; returns how many changed."""
+        deserved = self.deserves_public()
+        gained = self.filter(deserved, is_public=False).update(is_public=True)
+        lost = self.filter(~deserved, is_public=True).update(is_public=False)
+        return gained + lost
+
+    def update(self, **values) -> int:
+        if not values.keys() & {"hidden", "merged_into", "merged_into_id"}:
+            return super().update(**values)
+        with transaction.atomic(using=self.db):
+            ids = list(self.values_list("pk", flat=True))
+            count = super().update(**values)
+            for chunk in _chunks(ids):
+                self.model.objects.filter(pk__in=chunk).refresh_public()
+        return count
 
 
 class OrganizationQuerySet(EntityQuerySet):
@@ -142,6 +188,7 @@ class Entity(Curated):
         related_name="merged_from",
         help_text="Set when an editor merged this record into another.",
     )
+    is_public = models.BooleanField(default=False, editable=False)  # see EntityQuerySet
 
     class Meta:
         abstract = True
@@ -190,7 +237,7 @@ class Organization(Entity):
     )
 
     objects = OrganizationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["is_public"])
     alias_owner = "organization"
 
     class Meta(Entity.Meta):
@@ -202,7 +249,10 @@ class Organization(Entity):
                 condition=~Q(merged_into=models.F("id")), name="organization_not_merged_into_self"
             ),
         ]
-        indexes = [models.Index(fields=["acronym"], name="organization_acronym")]
+        indexes = [
+            models.Index(fields=["acronym"], name="organization_acronym"),
+            models.Index(fields=["name"], condition=Q(is_public=True), name="organization_public"),
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("organization-detail", kwargs={"slug": self.slug})
@@ -215,7 +265,7 @@ class Person(Entity):
     nationality = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
 
     objects = PersonQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["is_public"])
     alias_owner = "person"
 
     class Meta(Entity.Meta):
@@ -225,6 +275,7 @@ class Person(Entity):
                 condition=~Q(merged_into=models.F("id")), name="person_not_merged_into_self"
             ),
         ]
+        indexes = [models.Index(fields=["name"], condition=Q(is_public=True), name="person_public")]
 
     def get_absolute_url(self) -> str:
         return reverse("person-detail", kwargs={"slug": self.slug})
@@ -327,12 +378,18 @@ class Agreement(Curated):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
     )
+    is_public = models.BooleanField(default=False, editable=False)  # see EntityQuerySet
 
     objects = AgreementQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["is_public"])
 
     class Meta:
         ordering = ["-signed_on", "title"]
+        indexes = [
+            models.Index(
+                fields=["-signed_on", "title"], condition=Q(is_public=True), name="agreement_public"
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -390,9 +447,10 @@ class Event(Curated):
     merged_into = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_from"
     )
+    is_public = models.BooleanField(default=False, editable=False)  # see EntityQuerySet
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["is_public"])
 
     class Meta:
         ordering = ["-start_date", "name"]
@@ -409,6 +467,8 @@ class Event(Curated):
             ),
         ]
         indexes = [models.Index(fields=["kind", "-start_date"], name="event_kind_date")]
+        # The timeline's index (public, newest first, undated last) is made by migration
+        # 0006, as the articles' is by 0005.
 
     def __str__(self) -> str:
         return self.name
@@ -479,6 +539,48 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+# What a mention can name that has a public page of its own.
+PUBLIC_RECORDS = ("organization", "person", "agreement", "event")
+
+
+class MentionQuerySet(models.QuerySet):
+    def refresh_public_records(self) -> None:
+        """Refresh `is_public` of the records these mentions name: after their articles'
+        status, their review or what they point to changed."""
+        for field in PUBLIC_RECORDS:
+            model = self.model._meta.get_field(field).related_model
+            named = self.filter(**{f"{field}__isnull": False}).values(field)
+            model.objects.filter(pk__in=named).refresh_public()
+
+    def update(self, **values) -> int:
+        """A change of review or of target refreshes the records named before and after."""
+        targets = {f"{field}_id": field for field in PUBLIC_RECORDS} | {
+            field: field for field in PUBLIC_RECORDS
+        }
+        if not values.keys() & {"review_status", *targets}:
+            return super().update(**values)
+        with transaction.atomic(using=self.db):
+            named = {field: [] for field in PUBLIC_RECORDS}
+            for row in self.values_list(*(f"{field}_id" for field in PUBLIC_RECORDS)):
+                for field, pk in zip(PUBLIC_RECORDS, row, strict=True):
+                    named[field].append(pk)
+            count = super().update(**values)
+            for key, value in values.items():
+                if key in targets:
+                    named[targets[key]].append(getattr(value, "pk", value))
+            refresh_public_named(named)
+        return count
+
+
+def refresh_public_named(named: dict[str, Iterable[int | None]]) -> None:
+    """Refresh `is_public` of records given by kind and ids: {"organization": [3, 5]}.
+    For mentions that are gone or changed, whose records may have lost their support."""
+    for field, ids in named.items():
+        model = Mention._meta.get_field(field).related_model
+        for chunk in _chunks(sorted(set(ids) - {None})):
+            model.objects.filter(pk__in=chunk).refresh_public()
+
+
 class Mention(models.Model):
     """One fact as one article states it: the span of the article's body, the records it
     supports, and how sure the extraction was.
@@ -536,6 +638,8 @@ class Mention(models.Model):
     review_status = models.CharField(
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
     )
+
+    objects = MentionQuerySet.as_manager()
 
     class Meta:
         ordering = ["article", "start"]

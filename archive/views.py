@@ -42,6 +42,8 @@ def published_mentions():
     )
 
 
+# Newest first, undated last: the order of the events' index (migration 0006).
+TIMELINE = (F("start_date").desc(nulls_last=True), "name")
 LATEST = 1000  # the home page's "mentioned most lately" counts this many newest articles
 
 
@@ -61,7 +63,7 @@ def home(request):
         "article_count": Article.objects.published().count(),
         "organization_count": Organization.objects.public().count(),
         "person_count": Person.objects.public().count(),
-        "events": Event.objects.public().exclude(start_date=None).order_by("-start_date")[:5],
+        "events": Event.objects.public().order_by(*TIMELINE).exclude(start_date=None)[:5],
         "organizations": organizations,
         "latest": LATEST,
     }
@@ -293,7 +295,7 @@ def agreement_detail(request, slug):
 @require_safe
 def event_list(request):
     """The timeline: events by year, newest first; undated ones at the end."""
-    events = Event.objects.public().order_by(F("start_date").desc(nulls_last=True), "name")
+    events = Event.objects.public().order_by(*TIMELINE)
     kind = request.GET.get("kind", "")
     if kind:
         events = events.filter(kind=kind)

@@ -21,6 +21,7 @@ from django.utils import timezone
 from archive.importing.extract import Extraction, Span
 from archive.importing.parse import ParsedArticle
 from archive.models import (
+    PUBLIC_RECORDS,
     Agreement,
     Article,
     ArticleStatus,
@@ -34,6 +35,7 @@ from archive.models import (
     Position,
     Signatory,
     Tombstone,
+    refresh_public_named,
 )
 from archive.services import LOCKED_TOGETHER
 from archive.text import make_slug, unique_suffix
@@ -270,11 +272,7 @@ def _create(model, records: list) -> None:
             cursor.execute(
                 f"INSERT INTO {quote(model._meta.db_table)} ({columns})"
                 f" VALUES {', '.join([row] * len(chunk))} RETURNING id",
-                [
-                    f.get_db_prep_save(f.pre_save(r, True), db)
-                    for r in chunk
-                    for f in fields
-                ],
+                [f.get_db_prep_save(f.pre_save(r, True), db) for r in chunk for f in fields],
             )
             for record, (pk,) in zip(chunk, cursor.fetchall(), strict=True):
                 record.pk = pk
@@ -461,7 +459,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     changes = Changes()
     with transaction.atomic():
         article_ids = _write_articles(state, items, publish, changes)
-        kept_reviews = _forget_mentions(
+        kept_reviews, named_before = _forget_mentions(
             [article_ids[i] for i, item in enumerate(items) if not item.is_new]
         )
         org_ids = _resolve(state, "organization", items, changes)
@@ -519,6 +517,8 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
                 )
         relations.save()
         mentions.save(kept_reviews)
+        Mention.objects.filter(article_id__in=article_ids).refresh_public_records()
+        refresh_public_named(named_before)
         for kind, ids in state.updated.items():
             _record_history(MODELS[kind], sorted(ids), "~")
         changes.add("mention", "created", len(mentions))
@@ -686,23 +686,30 @@ def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
             )
 
 
-def _forget_mentions(article_ids: list[int]) -> dict[tuple, str]:
+TARGET_COLUMNS = tuple(f"{kind}_id" for kind in PUBLIC_RECORDS)
+
+
+def _forget_mentions(article_ids: list[int]) -> tuple[dict[tuple, str], dict[str, list]]:
     """Drop the old mentions of articles read again, keeping editors' review decisions so
-    that they carry over to the same facts."""
+    that they carry over to the same facts. Returns those decisions, and the records the
+    old mentions named: they may have lost their support."""
     if not article_ids:
-        return {}
+        return {}, {}
     old = Mention.objects.filter(article_id__in=article_ids)
-    reviewed = {
-        (
-            m.article_id,
-            m.kind,
-            m.quote,
-            m.organization_id,
-            m.person_id,
-            m.agreement_id,
-            m.event_id,
-        ): m.review_status
-        for m in old.exclude(review_status="unreviewed")
-    }
-    old.delete()
-    return reviewed
+    reviewed, named = {}, {kind: [] for kind in PUBLIC_RECORDS}
+    for mention in old.only("article_id", "kind", "quote", "review_status", *TARGET_COLUMNS):
+        key = (mention.article_id, mention.kind, mention.quote)
+        targets = tuple(getattr(mention, column) for column in TARGET_COLUMNS)
+        if mention.review_status != "unreviewed":
+            reviewed[(*key, *targets)] = mention.review_status
+        for kind, target in zip(PUBLIC_RECORDS, targets, strict=True):
+            named[kind].append(target)
+    # A plain DELETE: Mention.delete() would send a signal and refresh records row by row;
+    # the caller refreshes them once for the batch.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {Mention._meta.db_table}"
+            f" WHERE article_id IN ({', '.join(['%s'] * len(article_ids))})",
+            article_ids,
+        )
+    return reviewed, named
