@@ -1,9 +1,11 @@
 """Filters for each list; every list also takes ?ordering= and ?page= / ?page_size=."""
 
 from django import forms
-from django.db.models import Q
+from django.core.exceptions import FieldDoesNotExist
+from django.db.models import F, Q
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
+from rest_framework.filters import OrderingFilter
 
 from archive.models import Agreement, Article, Event, Mention, Organization, Person
 from archive.search import search as search_articles
@@ -27,6 +29,29 @@ class FloatFilter(filters.NumberFilter):
 
     def get_max_validator(self):
         return None  # any float: a confidence above 1 simply matches nothing
+
+
+class UndatedLastOrdering(OrderingFilter):
+    """`?ordering=` as DRF reads it, except that records without a value (an undated
+    article, event or agreement) come last whichever way the list runs, in every database,
+    as on the site; the public lists' indexes are in that order."""
+
+    def get_ordering(self, request, queryset, view):
+        ordering = super().get_ordering(request, queryset, view)
+        return [_empty_last(term, queryset.model) for term in ordering or []]
+
+
+def _empty_last(term, model):
+    if not isinstance(term, str):
+        return term
+    name = term.removeprefix("-")
+    try:
+        nullable = model._meta.get_field(name).null
+    except FieldDoesNotExist:
+        return term
+    if not nullable:
+        return term
+    return F(name).desc(nulls_last=True) if term.startswith("-") else F(name).asc(nulls_last=True)
 
 
 class StrictFilterSet(filters.FilterSet):

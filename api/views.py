@@ -16,6 +16,7 @@ from simple_history.utils import update_change_reason
 
 from api import filters, serializers
 from api.jsonld import describe
+from api.pagination import UncountedPagination
 from api.permissions import is_editor
 from api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
 from archive.models import (
@@ -33,17 +34,22 @@ from archive.models import (
 from archive.services import save_editor_changes, unique_slug
 
 
-def visible(model, user):
+def visible(model, user, *, merged: bool = True):
     """What `user` may read of `model`: everything for editors; for anyone else what is
-    published, and merged records whose survivor is (so that old ids still answer)."""
+    published, and merged records whose survivor is, so that old ids still answer (lists
+    leave merged records out: `merged=False`)."""
     if is_editor(user):
-        return model.objects.all()
+        if merged or not hasattr(model, "merged_into"):
+            return model.objects.all()
+        return model.objects.filter(merged_into=None)
     if model is Article:
         return Article.objects.published()
     if model is Mention:
         return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED).exclude(
             review_status=ReviewStatus.REJECTED
         )
+    if not merged:
+        return model.objects.public()
     return model.objects.filter(Q(is_public=True) | Q(merged_into__is_public=True))
 
 
@@ -83,14 +89,9 @@ class ArchiveViewSet(CSVExport, viewsets.ModelViewSet):
 
     name_field = "name"
 
-    def base_queryset(self):
-        return visible(self.queryset.model, self.request.user)
-
     def get_queryset(self):
-        queryset = self.base_queryset()
-        if self.action in {"list", "csv"} and hasattr(queryset.model, "merged_into"):
-            queryset = queryset.filter(merged_into__isnull=True)
-        return self.optimize(queryset)
+        listing = self.action in {"list", "csv"}
+        return self.optimize(visible(self.queryset.model, self.request.user, merged=not listing))
 
     def optimize(self, queryset):
         return queryset
@@ -220,6 +221,7 @@ class MentionViewSet(CSVExport, viewsets.ModelViewSet):
     ordering_fields = ["confidence", "start", "id"]
     ordering = ["-review_status", "confidence", "id"]
     http_method_names = ["get", "patch", "put", "head", "options"]
+    pagination_class = UncountedPagination
 
     def get_queryset(self):
         return visible(Mention, self.request.user).select_related("article")

@@ -10,7 +10,7 @@ them back, and merged entities keep a pointer to their survivor.
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -49,6 +49,15 @@ def _chunks(ids: list, size: int = 5000):
     """Ids in lists short enough for any database's limit on query parameters."""
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+# Newest first, undated last (in both databases): the order of the public lists, of the
+# candidates a search keeps, and of the index that serves them (migration 0005).
+NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
+
+
+# Events newest first, undated last: the timeline.
+TIMELINE = (F("start_date").desc(nulls_last=True), "name")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -92,7 +101,7 @@ class Article(Curated):
     history = HistoricalRecords(excluded_fields=["raw_text"])
 
     class Meta:
-        ordering = ["-published_on", "-id"]
+        ordering = NEWEST_FIRST
         constraints = [
             models.UniqueConstraint(
                 fields=["source_file"],
@@ -110,6 +119,13 @@ class Article(Curated):
         ]
         # The public lists' index (published, newest first, undated last) is made by
         # migration 0005: the two databases spell "undated last" differently.
+        indexes = [
+            models.Index(  # the feed of new arrivals
+                fields=["-created_at", "-id"],
+                condition=Q(status=ArticleStatus.PUBLISHED),
+                name="article_published_arrivals",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -384,12 +400,8 @@ class Agreement(Curated):
     history = HistoricalRecords(excluded_fields=["is_public"])
 
     class Meta:
-        ordering = ["-signed_on", "title"]
-        indexes = [
-            models.Index(
-                fields=["-signed_on", "title"], condition=Q(is_public=True), name="agreement_public"
-            )
-        ]
+        ordering = (F("signed_on").desc(nulls_last=True), "title")
+        # The public list's index, in this order, is made by migration 0006.
 
     def __str__(self) -> str:
         return self.title
@@ -453,7 +465,7 @@ class Event(Curated):
     history = HistoricalRecords(excluded_fields=["is_public"])
 
     class Meta:
-        ordering = ["-start_date", "name"]
+        ordering = TIMELINE
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__isnull=True)
@@ -467,8 +479,7 @@ class Event(Curated):
             ),
         ]
         indexes = [models.Index(fields=["kind", "-start_date"], name="event_kind_date")]
-        # The timeline's index (public, newest first, undated last) is made by migration
-        # 0006, as the articles' is by 0005.
+        # The timeline's index (public, in this order) is made by migration 0006.
 
     def __str__(self) -> str:
         return self.name
@@ -662,7 +673,9 @@ class Mention(models.Model):
         # Most mentions name one or two of the five kinds of record: partial indexes leave
         # out the empty columns, so writing a mention updates three indexes, not seven.
         indexes = [
-            models.Index(fields=["review_status", "confidence"], name="mention_review_queue"),
+            models.Index(  # in the review queue's order
+                fields=["-review_status", "confidence", "id"], name="mention_review_queue"
+            ),
             *(
                 models.Index(
                     fields=[target],

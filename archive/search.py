@@ -3,14 +3,11 @@ PostgreSQL (a stored tsvector with a GIN index, ranked) and SQLite (words matche
 title and body) can differ, and a faster engine can be put behind it later."""
 
 from django.db import connection
-from django.db.models import Case, Count, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
-from archive.models import Mention, MentionKind, Organization, Person
-
-# Newest first, undated last: the order of lists, and the order candidates are taken in.
-NEWEST = (F("published_on").desc(nulls_last=True), F("id").desc())
+from archive.models import NEWEST_FIRST, Mention, MentionKind, Organization, Person
 
 
 def search(articles, query: str, *, ranked: bool, newest: int | None = None):
@@ -38,10 +35,10 @@ def search(articles, query: str, *, ranked: bool, newest: int | None = None):
             output_field=IntegerField(),
         )
     if newest:
-        kept = matches.order_by(*NEWEST).values("pk")[:newest]
+        kept = matches.order_by(*NEWEST_FIRST).values("pk")[:newest]
         matches = articles.model.objects.filter(pk__in=kept)
     if ranked:
-        matches = matches.annotate(rank=rank).order_by("-rank", *NEWEST)
+        matches = matches.annotate(rank=rank).order_by("-rank", *NEWEST_FIRST)
     return matches
 
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_safe
 from archive import search, structured
 from archive.countries import COUNTRIES
 from archive.models import (
+    NEWEST_FIRST,
     Agreement,
     Article,
     ArticleStatus,
@@ -27,13 +28,12 @@ from archive.models import (
     Organization,
     Person,
     Position,
+    ReviewStatus,
 )
 
 PAGE_SIZE = 20
 LIST_FIELDS = ("title", "slug", "published_on", "date_precision", "date_inferred", "source")
-SUPPORTING = Q(mentions__article__status=ArticleStatus.PUBLISHED) & ~Q(
-    mentions__review_status="rejected"
-)
+UNREJECTED = (ReviewStatus.UNREVIEWED, ReviewStatus.CONFIRMED)
 
 
 def published_mentions():
@@ -42,8 +42,6 @@ def published_mentions():
     )
 
 
-# Newest first, undated last: the order of the events' index (migration 0006).
-TIMELINE = (F("start_date").desc(nulls_last=True), "name")
 LATEST = 1000  # the home page's "mentioned most lately" counts this many newest articles
 
 
@@ -51,11 +49,11 @@ LATEST = 1000  # the home page's "mentioned most lately" counts this many newest
 def home(request):
     # Counting every mention of the archive takes seconds at 100,000 articles; the newest
     # articles say who is active now, which is what a front page is for.
-    latest = Article.objects.published().order_by(*search.NEWEST).values("pk")[:LATEST]
+    latest = Article.objects.published().values("pk")[:LATEST]
     organizations = (
         Organization.objects.public()
-        .filter(mentions__article__in=latest)
-        .annotate(mention_count=Count("mentions", filter=SUPPORTING))
+        .filter(mentions__article__in=latest, mentions__review_status__in=UNREJECTED)
+        .annotate(mention_count=Count("mentions"))
         .order_by("-mention_count", "name")[:10]
     )
     context = {
@@ -63,7 +61,7 @@ def home(request):
         "article_count": Article.objects.published().count(),
         "organization_count": Organization.objects.public().count(),
         "person_count": Person.objects.public().count(),
-        "events": Event.objects.public().order_by(*TIMELINE).exclude(start_date=None)[:5],
+        "events": Event.objects.public().exclude(start_date=None)[:5],
         "organizations": organizations,
         "latest": LATEST,
     }
@@ -75,7 +73,7 @@ SEARCH_NEWEST = 1000
 
 # Undated articles come last whichever way the dates run.
 SORTS = {
-    "newest": search.NEWEST,
+    "newest": NEWEST_FIRST,
     "oldest": (F("published_on").asc(nulls_last=True), "id"),
     "title": ("title", "id"),
 }
@@ -295,7 +293,7 @@ def agreement_detail(request, slug):
 @require_safe
 def event_list(request):
     """The timeline: events by year, newest first; undated ones at the end."""
-    events = Event.objects.public().order_by(*TIMELINE)
+    events = Event.objects.public()  # the timeline's order: newest first, undated last
     kind = request.GET.get("kind", "")
     if kind:
         events = events.filter(kind=kind)

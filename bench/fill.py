@@ -2,7 +2,7 @@
 
     python bench/fill.py [--count 100000] [--database-url postgres://…/bench]
 
-The corpus is written once to bench/corpus-COUNT/ (deterministic, so the same rows every
+The corpus is written once to bench/corpus-vVERSION-COUNT/ (deterministic, so the same rows every
 time); the PostgreSQL database is created if missing. Every article is imported and
 published, then every twentieth is sent back to review, so that the benchmarks also prove
 that what is not published stays hidden. Running it again changes nothing."""
@@ -26,9 +26,9 @@ def main() -> None:
 
     from archive.importing.pipeline import import_files
     from archive.models import Article, ArticleStatus, Event, Mention, Organization, Person
-    from bench.generate_corpus import generate
+    from bench.generate_corpus import VERSION, generate
 
-    corpus = ROOT / "bench" / f"corpus-{args.count}"
+    corpus = ROOT / "bench" / f"corpus-v{VERSION}-{args.count}"
     if len(list(corpus.glob("*.txt"))) != args.count:
         print(f"writing {args.count} synthetic articles to {corpus}")
         paths = generate(corpus, args.count)

@@ -6,7 +6,8 @@ Each file is a saved news page: menu lines, a title, a date line in one of sever
 none), sometimes a source line, then paragraphs naming organizations with acronyms, people
 with titles and affiliations, events with dates and places, and now and then a signed MOU.
 Organizations and people are drawn from fixed pools with a long tail, so that most articles
-meet records the archive already holds, as a real archive's do."""
+meet records the archive already holds, as a real archive's do; each person holds one post
+(a title at an organization) that the articles repeat, and now and then another."""
 
 import argparse
 import random
@@ -182,7 +183,12 @@ def acronym_of(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w[0].isupper())
 
 
-def make_pools(rng: random.Random) -> tuple[list[tuple[str, str]], list[str]]:
+# Changes whenever the same seed would give other articles: the benchmarks' corpus folders
+# carry it, so that an old corpus is not taken for the new one.
+VERSION = 2
+
+
+def make_pools(rng: random.Random) -> tuple[list[tuple[str, str]], list[str], dict]:
     organizations: dict[str, str] = {}
     while len(organizations) < 900:  # of about 1,000 possible names
         country, adj = rng.choice(COUNTRIES)
@@ -199,7 +205,8 @@ def make_pools(rng: random.Random) -> tuple[list[tuple[str, str]], list[str]]:
     while len(people) < 4000:
         given = rng.choice(SYLLABLES).capitalize() + rng.choice(SYLLABLES)
         people.add(f"{rng.choice(SURNAMES)} {given}")
-    return orgs, sorted(people)
+    posts = {person: (rng.choice(TITLES), zipf_pick(rng, orgs)) for person in sorted(people)}
+    return orgs, sorted(people), posts
 
 
 def zipf_pick(rng: random.Random, pool: list, skew: float = 1.3):
@@ -219,10 +226,18 @@ def date_line(rng: random.Random, day: date) -> str | None:
     return rng.choice(forms)
 
 
-def make_article(rng: random.Random, number: int, orgs, people) -> str:
+def post_of(rng: random.Random, person: str, posts: dict, orgs) -> tuple[str, tuple]:
+    """The person's title and organization: their own post, one time in ten another."""
+    if rng.random() < 0.1:
+        return rng.choice(TITLES), zipf_pick(rng, orgs)
+    return posts[person]
+
+
+def make_article(rng: random.Random, number: int, orgs, people, posts) -> str:
     day = date(2012, 1, 1) + timedelta(days=rng.randrange(14 * 365))
     host_name, host_acr = zipf_pick(rng, orgs)
-    guest_name, guest_acr = zipf_pick(rng, orgs)
+    speakers = [zipf_pick(rng, people) for _ in range(rng.randint(2, 5))]
+    leader_title, (guest_name, guest_acr) = post_of(rng, speakers[0], posts, orgs)
     city = rng.choice(CITIES)
     kind = rng.choice(EVENT_KINDS)
     edition = rng.randint(2, 25)
@@ -236,17 +251,16 @@ def make_article(rng: random.Random, number: int, orgs, people) -> str:
     lines.append("  • Font size: BigMediumSmall")
     host = f"the {host_name}" + (f" ({host_acr})" if host_acr else "")
     guest = f"the {guest_name}" + (f" ({guest_acr})" if guest_acr else "")
-    speakers = [zipf_pick(rng, people) for _ in range(rng.randint(2, 5))]
     end = day + timedelta(days=rng.randint(1, 4))
     paragraphs = [
-        f"At the invitation of {host}, {speakers[0]}, {rng.choice(TITLES)} of {guest}, led a "
+        f"At the invitation of {host}, {speakers[0]}, {leader_title} of {guest}, led a "
         f"delegation to {city} to join the {event} from {day:%B} {day.day} to {end.day}, "
         f"{day.year}.",
     ]
     for speaker in speakers[1:]:
-        org_name, org_acr = zipf_pick(rng, orgs)
+        title, (org_name, org_acr) = post_of(rng, speaker, posts, orgs)
         paragraphs.append(
-            f"{speaker}, {rng.choice(TITLES)} of the {org_name}"
+            f"{speaker}, {title} of the {org_name}"
             + (f" ({org_acr})" if org_acr else "")
             + f", delivered a speech at the {kind.lower()}. {' '.join(rng.sample(FILLER, 2))}"
         )
@@ -268,12 +282,12 @@ def make_article(rng: random.Random, number: int, orgs, people) -> str:
 
 def generate(out: Path, count: int, seed: int = 1) -> list[Path]:
     rng = random.Random(seed)
-    orgs, people = make_pools(rng)
+    orgs, people, posts = make_pools(rng)
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for number in range(count):
         path = out / f"synthetic_{number:07d}.txt"
-        path.write_text(make_article(rng, number, orgs, people), encoding="utf-8")
+        path.write_text(make_article(rng, number, orgs, people, posts), encoding="utf-8")
         paths.append(path)
     return paths
 

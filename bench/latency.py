@@ -2,11 +2,13 @@
 with the database queries each request makes.
 
     python bench/latency.py [--database-url postgres://…/bench] [--samples 30] [--only WORD]
+                            [--queries]
 
 Run bench/fill.py first. Requests go through Django's whole stack in this process (URL
 routing, middleware, views, templates, serializers), without a network: the time is the
 server's. Detail pages cycle through different records, so no one row stays hot. Prints
-p50 and p95 in milliseconds, the most queries any sample made, and the target."""
+p50 and p95 in milliseconds, the most queries any sample made, and the target; with
+--queries, also each query of the last sample with its time, slowest first."""
 
 import argparse
 import statistics
@@ -99,13 +101,13 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
     )
 
 
-def measure(client, paths: list[str], samples: int) -> tuple[list[float], int, int]:
+def measure(client, paths: list[str], samples: int) -> tuple[list[float], list[dict], int]:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     for path in paths[:2]:  # warm the code paths, not the rows
         client.get(path)
-    times, most_queries, status = [], 0, 200
+    times, most_queries, status = [], [], 200
     for i in range(samples):
         path = paths[i % len(paths)]
         with CaptureQueriesContext(connection) as queries:
@@ -114,7 +116,8 @@ def measure(client, paths: list[str], samples: int) -> tuple[list[float], int, i
             if getattr(response, "streaming", False):
                 b"".join(response.streaming_content)
             times.append((time.perf_counter() - started) * 1000)
-        most_queries = max(most_queries, len(queries))
+        if len(queries) >= len(most_queries):
+            most_queries = queries.captured_queries
         if response.status_code != 200:
             status = response.status_code
     return times, most_queries, status
@@ -125,6 +128,7 @@ def main() -> None:
     parser.add_argument("--database-url", default=BENCH_DATABASE_URL)
     parser.add_argument("--samples", type=int, default=30)
     parser.add_argument("--only", default="", help="measure only the cases whose label has this")
+    parser.add_argument("--queries", action="store_true", help="print each query and its time")
     args = parser.parse_args()
     setup_django(args.database_url)
     from django.contrib.auth.models import User
@@ -155,9 +159,12 @@ def main() -> None:
         missed += verdict == "MISSED"
         note = "" if status == 200 else f" (HTTP {status})"
         print(
-            f"{group:8} {label:48} {p50:7.1f} {p95:7.1f} {queries:8}  "
+            f"{group:8} {label:48} {p50:7.1f} {p95:7.1f} {len(queries):8}  "
             f"p95 ≤ {target} ms {verdict}{note}"
         )
+        if args.queries:
+            for query in sorted(queries, key=lambda q: -float(q["time"])):
+                print(f"{float(query['time']) * 1000:>75.1f}  {query['sql'][:300]}")
     print(f"{missed} missed")
 
 

@@ -1,12 +1,19 @@
 """Whether the public sees an organization, person, agreement or event, stored (see
 archive.models.EntityQuerySet) and computed here once for the records there are; indexes
-for the public lists, the events' timeline newest first with the undated last (spelled
-per database, as in 0005)."""
+for the public lists. The lists of events and agreements run newest first with the undated
+last, which the two databases spell differently (as in 0005)."""
 
 from django.db import migrations, models
 from django.db.models import Exists, OuterRef
 
-ORDER = {"postgresql": "start_date DESC NULLS LAST, name", "sqlite": "start_date DESC, name"}
+NEWEST_FIRST = {
+    "postgresql": "{} DESC NULLS LAST, {}",
+    "sqlite": "{} DESC, {}",
+}
+PUBLIC_LISTS = {  # index: (table, date column, then)
+    "event_public_timeline": ("archive_event", "start_date", "name"),
+    "agreement_public": ("archive_agreement", "signed_on", "title"),
+}
 
 
 def mark_public(apps, schema_editor):
@@ -20,56 +27,43 @@ def mark_public(apps, schema_editor):
         ).update(is_public=True)
 
 
-def create_timeline_index(apps, schema_editor):
-    order = ORDER.get(schema_editor.connection.vendor, ORDER["sqlite"])
-    schema_editor.execute(
-        f"CREATE INDEX event_public_timeline ON archive_event ({order}) WHERE is_public"
-    )
+def create_list_indexes(apps, schema_editor):
+    order = NEWEST_FIRST.get(schema_editor.connection.vendor, NEWEST_FIRST["sqlite"])
+    for index, (table, date, then) in PUBLIC_LISTS.items():
+        schema_editor.execute(
+            f"CREATE INDEX {index} ON {table} ({order.format(date, then)}) WHERE is_public"
+        )
 
 
-def drop_timeline_index(apps, schema_editor):
-    schema_editor.execute("DROP INDEX event_public_timeline")
+def drop_list_indexes(apps, schema_editor):
+    for index in PUBLIC_LISTS:
+        schema_editor.execute(f"DROP INDEX {index}")
 
 
 class Migration(migrations.Migration):
-
-    dependencies = [
-        ('archive', '0005_article_published_newest_index'),
-    ]
+    dependencies = [("archive", "0005_article_published_newest_index")]
 
     operations = [
-        migrations.AddField(
-            model_name='agreement',
-            name='is_public',
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddField(
-            model_name='event',
-            name='is_public',
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddField(
-            model_name='organization',
-            name='is_public',
-            field=models.BooleanField(default=False, editable=False),
-        ),
-        migrations.AddField(
-            model_name='person',
-            name='is_public',
-            field=models.BooleanField(default=False, editable=False),
+        *(
+            migrations.AddField(
+                model_name=name,
+                name="is_public",
+                field=models.BooleanField(default=False, editable=False),
+            )
+            for name in ("agreement", "event", "organization", "person")
         ),
         migrations.AddIndex(
-            model_name='agreement',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['-signed_on', 'title'], name='agreement_public'),
+            model_name="organization",
+            index=models.Index(
+                condition=models.Q(("is_public", True)), fields=["name"], name="organization_public"
+            ),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['name'], name='organization_public'),
-        ),
-        migrations.AddIndex(
-            model_name='person',
-            index=models.Index(condition=models.Q(('is_public', True)), fields=['name'], name='person_public'),
+            model_name="person",
+            index=models.Index(
+                condition=models.Q(("is_public", True)), fields=["name"], name="person_public"
+            ),
         ),
         migrations.RunPython(mark_public, migrations.RunPython.noop),
-        migrations.RunPython(create_timeline_index, drop_timeline_index),
+        migrations.RunPython(create_list_indexes, drop_list_indexes),
     ]

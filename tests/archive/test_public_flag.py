@@ -47,7 +47,8 @@ def test_an_import_with_publish_makes_its_records_public(seed_dir, run_import):
     Article.objects.all().delete()
     run_import(seed_dir, "--publish")
     assert Organization.objects.public().filter(acronym="STEPI").exists()
-    assert Event.objects.public().exists() and Agreement.objects.public().exists()
+    assert Event.objects.public().exists()
+    assert Agreement.objects.public().exists()
     assert_flags_true()
 
 
