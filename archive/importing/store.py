@@ -33,9 +33,11 @@ from archive.models import (
     Person,
     PersonAlias,
     Position,
+    ReviewStatus,
     Signatory,
     Tombstone,
     refresh_public_named,
+    show_supported,
 )
 from archive.services import LOCKED_TOGETHER
 from archive.text import make_slug, unique_suffix
@@ -443,13 +445,20 @@ class _Mentions(list):
             )
         )
 
-    def save(self, kept_reviews: dict[tuple, str]) -> None:
-        """Insert the rows; a fact an editor reviewed before keeps the editor's decision."""
+    def save(self, kept_reviews: dict[tuple, str], published: set[int]) -> dict[str, list]:
+        """Insert the rows; a fact an editor reviewed before keeps the editor's decision.
+        Returns the records that the rows support: of published articles, not rejected."""
         rows = [
             (*row, kept_reviews.get((row[0], row[1], row[9], *row[2:6]), "unreviewed"))
             for row in self
         ]
         _insert_rows(Mention, self.COLUMNS, rows)
+        supported = {kind: [] for kind in PUBLIC_RECORDS}
+        for row in rows:
+            if row[0] in published and row[-1] != ReviewStatus.REJECTED:
+                for kind, pk in zip(PUBLIC_RECORDS, row[2:6], strict=True):
+                    supported[kind].append(pk)
+        return supported
 
 
 def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Changes:
@@ -516,9 +525,9 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
                     article_id, fact, event_ids.get(fact.fingerprint), org_ids, person_ids, mentions
                 )
         relations.save()
-        mentions.save(kept_reviews)
-        Mention.objects.filter(article_id__in=article_ids).refresh_public_records()
-        refresh_public_named(named_before)
+        published = {i.article.pk for i in items if i.article.status == ArticleStatus.PUBLISHED}
+        show_supported(mentions.save(kept_reviews, published))
+        refresh_public_named(named_before)  # they may have lost their only support
         for kind, ids in state.updated.items():
             _record_history(MODELS[kind], sorted(ids), "~")
         changes.add("mention", "created", len(mentions))

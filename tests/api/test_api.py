@@ -151,9 +151,13 @@ def test_mentions_are_paged_without_a_count(client, published):
     while page["next"]:
         page = client.get(page["next"]).json()
         seen += [m["id"] for m in page["results"]]
-    assert len(seen) == len(set(seen)) == Mention.objects.filter(
-        kind="name", article__status=ArticleStatus.PUBLISHED
-    ).exclude(review_status="rejected").count()
+    assert (
+        len(seen)
+        == len(set(seen))
+        == Mention.objects.filter(kind="name", article__status=ArticleStatus.PUBLISHED)
+        .exclude(review_status="rejected")
+        .count()
+    )
     assert client.get(page["previous"]).json()["next"] is not None
     assert client.get("/api/mentions/?page=9999").status_code == 404
     assert client.get("/api/mentions/?page=x").status_code == 404
