@@ -183,8 +183,34 @@ def _public_or_redirect(model, slug):
 
 
 def _articles_of(field: str, record):
+    """The articles that mention the record, newest first (a queryset: slice it)."""
     mentions = published_mentions().filter(**{field: record}).values("article")
-    return Article.objects.published().filter(pk__in=mentions).only(*LIST_FIELDS)[:50]
+    return Article.objects.published().filter(pk__in=mentions).only(*LIST_FIELDS)
+
+
+# A record's page lists this many of its newest events and agreements, and links to the
+# whole list when there are more (a large organization takes part in thousands).
+SHOWN = 20
+# "Works most with" counts the organizations named in this many of its newest articles.
+PARTNER_SAMPLE = 200
+
+
+def _first(queryset) -> tuple[list, bool]:
+    """The first SHOWN rows, and whether there are more."""
+    rows = list(queryset[: SHOWN + 1])
+    return rows[:SHOWN], len(rows) > SHOWN
+
+
+def _events_of(field: str, record):
+    return Event.objects.public().filter(
+        pk__in=EventParticipant.objects.filter(**{field: record}).values("event")
+    )
+
+
+def _agreements_of(field: str, record):
+    if field == "organization":
+        return Agreement.objects.public().filter(parties=record)
+    return Agreement.objects.public().filter(signatories=record)
 
 
 @require_safe
@@ -195,27 +221,30 @@ def organization_detail(request, slug):
     people = Position.objects.filter(
         organization=organization, person__in=Person.objects.public()
     ).select_related("person")
-    partner_mentions = (
-        published_mentions()
-        .filter(
-            kind=MentionKind.NAME,
-            article__in=published_mentions().filter(organization=organization).values("article"),
-            organization__in=Organization.objects.public(),
-        )
-        .exclude(organization=organization)
-    )
+    articles = _articles_of("organization", organization)
     partners = (
-        Organization.objects.filter(mentions__in=partner_mentions)
+        Organization.objects.public()
+        .filter(
+            mentions__article__in=articles.values("pk")[:PARTNER_SAMPLE],
+            mentions__kind=MentionKind.NAME,
+            mentions__review_status__in=UNREJECTED,
+        )
+        .exclude(pk=organization.pk)
         .annotate(shared=Count("mentions__article", distinct=True))
         .order_by("-shared", "name")[:10]
     )
+    agreements, more_agreements = _first(_agreements_of("organization", organization))
+    events, more_events = _first(_events_of("organization", organization))
     context = {
         "entity": organization,
-        "articles": _articles_of("organization", organization),
+        "articles": articles[:50],
         "positions": people,
-        "agreements": Agreement.objects.public().filter(parties=organization),
-        "events": Event.objects.public().filter(participants__organization=organization).distinct(),
+        "agreements": agreements,
+        "more_agreements": more_agreements,
+        "events": events,
+        "more_events": more_events,
         "partners": partners,
+        "partner_sample": PARTNER_SAMPLE,
         "units": Organization.objects.public().filter(parent=organization),
         "structured": structured.organization(request, organization),
     }
@@ -228,13 +257,17 @@ def person_detail(request, slug):
     if response:
         return response
     positions = list(person.positions.select_related("organization"))
+    agreements, more_agreements = _first(_agreements_of("person", person))
+    events, more_events = _first(_events_of("person", person))
     context = {
         "entity": person,
-        "articles": _articles_of("person", person),
+        "articles": _articles_of("person", person)[:50],
         "positions": positions,
         "structured": structured.person(request, person, positions),
-        "events": Event.objects.public().filter(participants__person=person).distinct(),
-        "agreements": Agreement.objects.public().filter(signatories=person),
+        "events": events,
+        "more_events": more_events,
+        "agreements": agreements,
+        "more_agreements": more_agreements,
     }
     return render(request, "archive/person_detail.html", context)
 
@@ -266,12 +299,28 @@ class UncountedPage:
 
 @require_safe
 def agreement_list(request):
-    agreements = Agreement.objects.public().prefetch_related(
+    """Agreements newest first; all, or of one organization or person."""
+    field, record = _narrowed_to(request)
+    agreements = _agreements_of(field, record) if record else Agreement.objects.public()
+    agreements = agreements.prefetch_related(
         Prefetch("parties", queryset=Organization.objects.public())
     )
     page = UncountedPage.of(agreements, request.GET.get("page"))
-    context = {"agreements": page.items, "page": page, "kept_query": ""}
+    context = {
+        "agreements": page.items,
+        "page": page,
+        "of": record,
+        "kept_query": urlencode({field: record.slug}) if record else "",
+    }
     return render(request, "archive/agreement_list.html", context)
+
+
+def _narrowed_to(request) -> tuple[str, Organization | Person | None]:
+    """The organization or person a list is narrowed to (?organization= or ?person=)."""
+    for field, model in (("organization", Organization), ("person", Person)):
+        if slug := request.GET.get(field):
+            return field, get_object_or_404(model.objects.public(), slug=slug)
+    return "", None
 
 
 @require_safe
@@ -281,7 +330,7 @@ def agreement_detail(request, slug):
         return response
     context = {
         "entity": agreement,
-        "articles": _articles_of("agreement", agreement),
+        "articles": _articles_of("agreement", agreement)[:50],
         "parties": agreement.parties.filter(pk__in=Organization.objects.public()),
         "signatories": agreement.signatory_set.filter(
             person__in=Person.objects.public()
@@ -292,8 +341,10 @@ def agreement_detail(request, slug):
 
 @require_safe
 def event_list(request):
-    """The timeline: events by year, newest first; undated ones at the end."""
-    events = Event.objects.public()  # the timeline's order: newest first, undated last
+    """The timeline: events by year, newest first, undated ones at the end; all, or of one
+    kind, organization or person."""
+    field, record = _narrowed_to(request)
+    events = _events_of(field, record) if record else Event.objects.public()
     kind = request.GET.get("kind", "")
     if kind:
         events = events.filter(kind=kind)
@@ -309,8 +360,12 @@ def event_list(request):
         "undated": [e for e in page.items if not e.start_date],
         "kind": kind,
         "event_kinds": EventKind.choices,
+        "of": record,
+        "narrow_query": urlencode({field: record.slug}) if record else "",
         "page": page,
-        "kept_query": urlencode({"kind": kind}) if kind else "",
+        "kept_query": urlencode(
+            {k: v for k, v in (("kind", kind), (field, record and record.slug)) if v}
+        ),
     }
     return render(request, "archive/event_list.html", context)
 
@@ -330,7 +385,7 @@ def event_detail(request, slug):
     )
     context = {
         "entity": event,
-        "articles": _articles_of("event", event),
+        "articles": _articles_of("event", event)[:50],
         "organizers": [p for p in participants if p.role == "organizer"],
         "participants": [p for p in participants if p.role == "participant"],
     }

@@ -184,3 +184,21 @@ def test_long_lists_page_without_counting(client, site):
     html(client, "/events/?page=2", 404)
     html(client, "/agreements/?page=2", 404)
     assert html(client, "/agreements/?page=nonsense") == html(client, "/agreements/")
+
+
+def test_a_records_page_shows_its_newest_events_and_links_to_all(client, site, monkeypatch):
+    from archive import views
+
+    cqu = Organization.objects.get(name="Chongqing University")
+    events = list(Event.objects.public().filter(participants__organization=cqu).distinct())
+    assert len(events) >= 2
+    monkeypatch.setattr(views, "SHOWN", 1)
+    page = html(client, cqu.get_absolute_url())
+    assert f'href="/events/?organization={cqu.slug}">All events of Chongqing University</a>' in page
+    listed = html(client, f"/events/?organization={cqu.slug}")
+    assert "<h1>Events of" in listed
+    assert all(event.name in listed for event in events)
+    others = Event.objects.public().exclude(pk__in=[e.pk for e in events])
+    assert not any(f'href="{e.get_absolute_url()}"' in listed for e in others)
+    html(client, "/events/?organization=no-such-organization", 404)
+    html(client, "/agreements/?person=no-such-person", 404)
