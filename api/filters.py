@@ -10,6 +10,7 @@ from rest_framework.filters import OrderingFilter
 from archive.models import Agreement, Article, Event, Mention, Organization, Person
 from archive.search import search as search_articles
 
+SEARCH_NEWEST = 1000  # as on the site: archive.search says why
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
 
 
@@ -85,7 +86,13 @@ class ArticleFilter(StrictFilterSet):
     organization = IdFilter(method="mentioning", help_text="An organization's id.")
     person = IdFilter(method="mentioning", help_text="A person's id.")
     event = IdFilter(method="mentioning", help_text="An event's id.")
-    q = filters.CharFilter(method="search", help_text="Words in the title or the body.")
+    q = filters.CharFilter(
+        method="search",
+        help_text=(
+            "Words in the title or the body: the 1,000 newest matching articles (with the"
+            " other filters applied first); use published_before to reach older ones."
+        ),
+    )
 
     class Meta:
         model = Article
@@ -105,7 +112,7 @@ class ArticleFilter(StrictFilterSet):
         return queryset.filter(**{f"mentions__{name}": value}).distinct()
 
     def search(self, queryset, name, value):
-        return search_articles(queryset, value, ranked=False)
+        return search_articles(queryset, value, ranked=False, newest=SEARCH_NEWEST)
 
 
 class OrganizationFilter(StrictFilterSet):

@@ -202,3 +202,28 @@ def test_a_records_page_shows_its_newest_events_and_links_to_all(client, site, m
     assert not any(f'href="{e.get_absolute_url()}"' in listed for e in others)
     html(client, "/events/?organization=no-such-organization", 404)
     html(client, "/agreements/?person=no-such-person", 404)
+
+
+def test_search_follows_edits_publishing_and_deletion(client, site):
+    article = Article.objects.get(source_file__startswith="001_")
+    assert "Zeppelin" not in html(client, "/articles/?q=zeppelin")
+    article.title = "Zeppelin research with Chongqing University"
+    article.save()
+    assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.REVIEW)
+    assert article.get_absolute_url() not in html(client, "/articles/?q=zeppelin")
+    Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
+    assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
+    article.delete()
+    assert "Zeppelin" not in html(client, "/articles/?q=zeppelin")
+
+
+def test_the_api_search_keeps_the_newest_matches(client, site, monkeypatch):
+    from api import filters
+
+    everything = client.get("/api/articles/?q=cooperation").json()
+    assert everything["count"] >= 2
+    monkeypatch.setattr(filters, "SEARCH_NEWEST", 1)
+    newest = client.get("/api/articles/?q=cooperation").json()
+    assert newest["count"] == 1
+    assert newest["results"][0]["id"] == everything["results"][0]["id"]
