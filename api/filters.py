@@ -10,7 +10,6 @@ from rest_framework.filters import OrderingFilter
 from archive.models import Agreement, Article, Event, Mention, Organization, Person
 from archive.search import search as search_articles
 
-SEARCH_NEWEST = 1000  # as on the site: archive.search says why
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
 
 
@@ -112,7 +111,7 @@ class ArticleFilter(StrictFilterSet):
         return queryset.filter(**{f"mentions__{name}": value}).distinct()
 
     def search(self, queryset, name, value):
-        return search_articles(queryset, value, ranked=False, newest=SEARCH_NEWEST)
+        return search_articles(queryset, value, ranked=False)
 
 
 class OrganizationFilter(StrictFilterSet):

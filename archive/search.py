@@ -10,10 +10,13 @@ from django.db.models.functions import ExtractYear
 
 from archive.models import NEWEST_FIRST, Article, Mention, MentionKind, Organization, Person
 
+# A search keeps this many of the newest matching articles, on the site and in the API.
+SEARCH_NEWEST = 1000
 
-def search(articles, query: str, *, ranked: bool, newest: int = 1000):
-    """The newest `newest` articles among `articles` that match every word of `query`;
-    ranked by relevance when asked, otherwise in the queryset's own order.
+
+def search(articles, query: str, *, ranked: bool):
+    """The SEARCH_NEWEST newest articles among `articles` that match every word of
+    `query`; ranked by relevance when asked, otherwise in the queryset's own order.
 
     Bounded because a common word matches most of the archive: ranking every match means
     reading every match's search vector (355 ms at 100,000 articles, against a few ms for
@@ -40,14 +43,15 @@ def search(articles, query: str, *, ranked: bool, newest: int = 1000):
             cursor.execute(
                 f"SELECT article_id FROM archive_articlesearch WHERE vector @@ {tsquery}"
                 f" AND {among} ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s",
-                [query, *params, newest],
+                [query, *params, SEARCH_NEWEST],
             )
             kept = [pk for (pk,) in cursor.fetchall()]
     else:
         matches = articles
         for word in query.split():
             matches = matches.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        kept = list(matches.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:newest])
+        kept = matches.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:SEARCH_NEWEST]
+        kept = list(kept)
         rank = Case(
             *(When(title__icontains=w, then=Value(1)) for w in query.split()),
             default=Value(0),

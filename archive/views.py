@@ -68,9 +68,6 @@ def home(request):
     return render(request, "archive/home.html", context)
 
 
-# A word search keeps this many of the newest matching articles (see archive.search).
-SEARCH_NEWEST = 1000
-
 # Undated articles come last whichever way the dates run.
 SORTS = {
     "newest": NEWEST_FIRST,
@@ -103,7 +100,7 @@ def article_list(request):
     query = params.get("q", "").strip()
     sort = params.get("sort") or ("relevance" if query else "newest")
     ranked = sort == "relevance" and bool(query)
-    articles = search.search(articles, query, ranked=ranked, newest=SEARCH_NEWEST)
+    articles = search.search(articles, query, ranked=ranked)
     if not ranked:
         articles = articles.order_by(*SORTS.get(sort, SORTS["newest"]))
     articles = articles.only(*LIST_FIELDS)
@@ -116,8 +113,8 @@ def article_list(request):
         "articles": page.object_list,
         "query": query,
         "sort": sort,
-        "capped": bool(query) and page.paginator.count >= SEARCH_NEWEST,
-        "search_newest": SEARCH_NEWEST,
+        "capped": bool(query) and page.paginator.count >= search.SEARCH_NEWEST,
+        "search_newest": search.SEARCH_NEWEST,
         "facets": facets,
         "facets_sampled": facets_sampled,
         "facet_sample": search.FACET_SAMPLE,

@@ -409,3 +409,14 @@ def test_editors_write_every_endpoint(token_client, published, endpoint):
     assert replaced.status_code == 200, replaced.json()
     assert token_client.delete(new_url).status_code == 204
     assert token_client.get(new_url).status_code == 404
+
+
+def test_undated_articles_come_last_whichever_way_the_list_runs(client, published):
+    undated = Article.objects.get(source_file__startswith="002_")
+    assert undated.published_on is None
+    for ordering in ("-published_on", "published_on", ""):
+        body = client.get(f"/api/articles/?ordering={ordering}").json()
+        ids = [a["id"] for a in body["results"]]
+        assert ids[-1] == undated.pk, ordering
+        dated = [a["published_on"] for a in body["results"][:-1]]
+        assert dated == sorted(dated, reverse=ordering != "published_on"), ordering

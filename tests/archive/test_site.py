@@ -167,9 +167,9 @@ def test_names_in_the_body_link_to_their_pages(client, site):
 
 
 def test_large_results_say_what_they_count(client, site, monkeypatch):
-    from archive import search, views
+    from archive import search
 
-    monkeypatch.setattr(views, "SEARCH_NEWEST", 2)
+    monkeypatch.setattr(search, "SEARCH_NEWEST", 2)
     monkeypatch.setattr(search, "FACET_SAMPLE", 1)
     page = html(client, "/articles/?q=cooperation")
     assert "The 2 newest of the articles for “cooperation”, most relevant first" in page
@@ -219,11 +219,11 @@ def test_search_follows_edits_publishing_and_deletion(client, site):
 
 
 def test_the_api_search_keeps_the_newest_matches(client, site, monkeypatch):
-    from api import filters
+    from archive import search
 
     everything = client.get("/api/articles/?q=cooperation").json()
     assert everything["count"] >= 2
-    monkeypatch.setattr(filters, "SEARCH_NEWEST", 1)
+    monkeypatch.setattr(search, "SEARCH_NEWEST", 1)
     newest = client.get("/api/articles/?q=cooperation").json()
     assert newest["count"] == 1
     assert newest["results"][0]["id"] == everything["results"][0]["id"]
