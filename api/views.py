@@ -207,7 +207,9 @@ class EventViewSet(ArchiveViewSet):
         super().perform_create(serializer)
 
     def optimize(self, queryset):
-        participants = EventParticipant.objects.select_related("organization", "person")
+        participants = EventParticipant.objects.select_related("organization", "person").only(
+            "event", "role", "organization__name", "person__name"
+        )
         return queryset.prefetch_related(Prefetch("participants", queryset=participants))
 
 

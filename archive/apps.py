@@ -6,4 +6,4 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self) -> None:
-        from archive import signals  # noqa: F401  (connects the receivers)
+        from archive import lookups, signals  # noqa: F401  (registers, connects)

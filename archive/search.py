@@ -3,6 +3,10 @@ PostgreSQL (weighted search vectors in a narrow table with a GIN index, ranked; 
 migration 0008) and SQLite (words matched in the title and body) can differ, and a
 faster engine can be put behind it later."""
 
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
 from django.db import connection
 from django.db.models import Case, Count, FloatField, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -14,25 +18,32 @@ from archive.models import NEWEST_FIRST, Article, Mention, MentionKind, Organiza
 SEARCH_NEWEST = 1000
 
 
-def search(articles, query: str, *, ranked: bool):
-    """The SEARCH_NEWEST newest articles among `articles` that match every word of
-    `query`; ranked by relevance when asked, otherwise in the queryset's own order.
+@dataclass
+class Found:
+    """What a search kept: the matching articles' ids, newest first, and their dates, read
+    once, so that a page's count, rows and facets do not each search again."""
+
+    query: str
+    ids: list[int]
+    dates: list[date | None]
+
+    def among(self, articles, *, ranked: bool):
+        """The kept articles of `articles`, most relevant first when `ranked`, otherwise in
+        the queryset's own order."""
+        matches = articles.filter(pk__any_of=self.ids)
+        if ranked:
+            matches = matches.annotate(rank=_rank(self.query)).order_by("-rank", *NEWEST_FIRST)
+        return matches
+
+
+def find(articles, query: str) -> Found:
+    """The SEARCH_NEWEST newest articles among `articles` that match every word of `query`.
 
     Bounded because a common word matches most of the archive: ranking every match means
     reading every match's search vector (355 ms at 100,000 articles, against a few ms for
-    a thousand). The kept ids are read once, so that a page's count, rows and facets do
-    not each search again."""
+    a thousand)."""
     query = " ".join(query.split())
-    if not query:
-        return articles
     if connection.vendor == "postgresql":
-        tsquery = "websearch_to_tsquery('english', %s)"
-        rank = RawSQL(
-            f"SELECT ts_rank(vector, {tsquery}) FROM archive_articlesearch"
-            " WHERE article_id = archive_article.id",
-            [query],
-            output_field=FloatField(),
-        )
         # Chosen in the search table, which holds status and dates (migration 0008).
         if articles.query.where == Article.objects.published().query.where:
             among, params = "published", []
@@ -41,26 +52,45 @@ def search(articles, query: str, *, ranked: bool):
             among = f"article_id IN ({subquery})"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT article_id FROM archive_articlesearch WHERE vector @@ {tsquery}"
-                f" AND {among} ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s",
+                f"SELECT article_id, published_on FROM archive_articlesearch"
+                f" WHERE vector @@ {TSQUERY} AND {among}"
+                " ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s",
                 [query, *params, SEARCH_NEWEST],
             )
-            kept = [pk for (pk,) in cursor.fetchall()]
+            kept = cursor.fetchall()
     else:
         matches = articles
         for word in query.split():
             matches = matches.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        kept = matches.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:SEARCH_NEWEST]
-        kept = list(kept)
-        rank = Case(
-            *(When(title__icontains=w, then=Value(1)) for w in query.split()),
-            default=Value(0),
-            output_field=IntegerField(),
+        kept = matches.order_by(*NEWEST_FIRST).values_list("pk", "published_on")
+        kept = list(kept[:SEARCH_NEWEST])
+    return Found(query, [pk for pk, _ in kept], [day for _, day in kept])
+
+
+def search(articles, query: str, *, ranked: bool):
+    """The articles of `articles` a search for `query` keeps (see `find`); all of them
+    when the query has no words."""
+    if not query.split():
+        return articles
+    return find(articles, query).among(articles, ranked=ranked)
+
+
+TSQUERY = "websearch_to_tsquery('english', %s)"
+
+
+def _rank(query: str):
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            f"SELECT ts_rank(vector, {TSQUERY}) FROM archive_articlesearch"
+            " WHERE article_id = archive_article.id",
+            [query],
+            output_field=FloatField(),
         )
-    matches = articles.filter(pk__in=kept)
-    if ranked:
-        matches = matches.annotate(rank=rank).order_by("-rank", *NEWEST_FIRST)
-    return matches
+    return Case(
+        *(When(title__icontains=word, then=Value(1)) for word in query.split()),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 FACET_SIZE = 10
@@ -69,23 +99,28 @@ FACET_SIZE = 10
 FACET_SAMPLE = 1000
 
 
-def facets(articles) -> tuple[dict[str, list[tuple]], bool]:
+def facets(articles, found: Found | None = None) -> tuple[dict[str, list[tuple]], bool]:
     """Counts of the articles by year, and of the countries, organizations, people and
     kinds of event they mention: one grouped query each, whatever the number of results.
-    The years count every result; the rest count the first FACET_SAMPLE results, and the
-    second value says whether there were more (the page says so)."""
-    sample = list(articles.values_list("pk", flat=True)[: FACET_SAMPLE + 1])
+    The years count every result; the rest count the first FACET_SAMPLE results (of a
+    search: its newest), and the second value says whether there were more (the page says
+    so). A search's years and sample come from what it `found`, without a query."""
+    if found is None:
+        sample = list(articles.values_list("pk", flat=True)[: FACET_SAMPLE + 1])
+        years = list(
+            articles.order_by()
+            .exclude(published_on=None)
+            .annotate(year=ExtractYear("published_on"))
+            .values_list("year")
+            .annotate(n=Count("id"))
+            .order_by("-year")
+        )
+    else:
+        sample = found.ids[: FACET_SAMPLE + 1]
+        years = sorted(Counter(day.year for day in found.dates if day).items(), reverse=True)
     sampled = len(sample) > FACET_SAMPLE
-    mentions = Mention.objects.filter(article__in=sample[:FACET_SAMPLE]).exclude(
+    mentions = Mention.objects.filter(article__any_of=sample[:FACET_SAMPLE]).exclude(
         review_status="rejected"
-    )
-    years = (
-        articles.order_by()
-        .exclude(published_on=None)
-        .annotate(year=ExtractYear("published_on"))
-        .values_list("year")
-        .annotate(n=Count("id"))
-        .order_by("-year")
     )
     countries = (
         mentions.filter(kind=MentionKind.NAME)
@@ -113,7 +148,7 @@ def facets(articles) -> tuple[dict[str, list[tuple]], bool]:
         .order_by("-n", "event__kind")
     )
     return {
-        "year": list(years),
+        "year": years,
         "country": list(countries),
         "organization": list(organizations),
         "person": list(persons),

@@ -97,17 +97,24 @@ def article_list(request):
         articles = _mentioning(articles, person__slug=slug)
     if kind := params.get("event_kind"):
         articles = _mentioning(articles, kind=MentionKind.EVENT, event__kind=kind)
-    query = params.get("q", "").strip()
+    query = " ".join(params.get("q", "").split())
     sort = params.get("sort") or ("relevance" if query else "newest")
     ranked = sort == "relevance" and bool(query)
-    articles = search.search(articles, query, ranked=ranked)
+    found = search.find(articles, query) if query else None
+    if found:
+        articles = found.among(articles, ranked=ranked)
     if not ranked:
         articles = articles.order_by(*SORTS.get(sort, SORTS["newest"]))
-    articles = articles.only(*LIST_FIELDS)
-    page = Paginator(articles, PAGE_SIZE).get_page(params.get("page"))
+    # A page's ids first, then its rows: deep pages skip rows in the index alone.
+    paginator = Paginator(articles.values_list("pk", flat=True), PAGE_SIZE)
+    if found:
+        paginator.count = len(found.ids)  # known: no COUNT query
+    page = paginator.get_page(params.get("page"))
+    rows = articles.only(*LIST_FIELDS).in_bulk(list(page.object_list))
+    page.object_list = [rows[pk] for pk in page.object_list]
     kept = params.copy()
     kept.pop("page", None)
-    facets, facets_sampled = search.facets(articles)
+    facets, facets_sampled = search.facets(articles, found)
     context = {
         "page": page,
         "articles": page.object_list,

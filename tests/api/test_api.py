@@ -72,6 +72,8 @@ def test_persons_events_and_agreements_have_their_fields(client, published):
         "CN",
     )
     assert {"organizer", "participant"} <= {p["role"] for p in body["participants"]}
+    person = next(p["person"] for p in body["participants"] if p["person"])
+    assert client.get(person["url"]).json()["name"] == person["name"]
     agreement = client.get("/api/agreements/").json()["results"][0]
     assert agreement["signed_on"] == "2017-12-15"
     assert {p["name"] for p in agreement["parties"]} == {
