@@ -21,8 +21,10 @@ class ArticlesFeed(Feed):
     def items(self, obj=None):
         articles = Article.objects.published().order_by("-created_at", "-id")
         if obj is not None:
-            articles = articles.filter(pk__in=self.mentions(obj).values("article"))
-        return articles.only("title", "slug", "body", "published_on", "created_at")[:FEED_SIZE]
+            articles = articles.mentioned_in(self.mentions(obj))
+        return articles.first_rows(
+            FEED_SIZE, ("title", "slug", "body", "published_on", "created_at")
+        )
 
     def mentions(self, obj):
         return Mention.objects.exclude(review_status="rejected")

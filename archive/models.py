@@ -60,9 +60,35 @@ NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
 TIMELINE = (F("start_date").desc(nulls_last=True), "name")
 
 
+# A record named in at most this many mentions is "rare" to `ArticleQuerySet.mentioned_in`
+# (measured: up to about 5,000 its list of articles is the faster way to its newest).
+RARE_MENTIONS = 5000
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=ArticleStatus.PUBLISHED)
+
+    def mentioned_in(self, mentions):
+        """These articles, those of them that `mentions` (of one record, say) stand in.
+
+        For the newest few of them PostgreSQL walks the articles newest first and looks
+        each up in the mentions: at once for a record named everywhere, but 2.7 s for one
+        named 215 times among 100,000 articles. So a rarely named record's articles are
+        found by the list of their ids instead."""
+        ids = mentions.order_by().values_list("article_id", flat=True)[: RARE_MENTIONS + 1]
+        ids = list(ids)
+        if len(ids) <= RARE_MENTIONS:
+            return self.filter(pk__any_of=sorted(set(ids)))
+        return self.filter(pk__in=mentions.values("article"))
+
+    def first_rows(self, count: int, fields: Iterable[str]) -> list:
+        """The first `count` articles in the queryset's order, with these fields: their
+        ids first, which an index that covers the order finds without reading a row (an
+        article's row holds its whole text), then those rows alone."""
+        ids = list(self.values_list("pk", flat=True)[:count])
+        rows = self.model.objects.only(*fields).in_bulk(ids)
+        return [rows[pk] for pk in ids]
 
     def update(self, **values) -> int:
         """A change of status refreshes whether the public sees what the articles mention."""
@@ -704,11 +730,12 @@ class Mention(models.Model):
             models.Index(  # in the review queue's order
                 fields=["-review_status", "confidence", "id"], name="mention_review_queue"
             ),
-            *(
+            *(  # a record's articles, from the index alone (ArticleQuerySet.mentioned_in)
                 models.Index(
                     fields=[target],
+                    include=["article", "review_status"],
                     condition=Q(**{f"{target}__isnull": False}),
-                    name=f"mention_{target}",
+                    name=f"mention_{target}_articles",
                 )
                 for target in ("organization", "person", "agreement", "event", "position")
             ),

@@ -187,9 +187,12 @@ def _public_or_redirect(model, slug):
 
 
 def _articles_of(field: str, record):
-    """The articles that mention the record, newest first (a queryset: slice it)."""
-    mentions = published_mentions().filter(**{field: record}).values("article")
-    return Article.objects.published().filter(pk__in=mentions).only(*LIST_FIELDS)
+    """The articles that mention the record, newest first."""
+    mentions = Mention.objects.exclude(review_status="rejected").filter(**{field: record})
+    return Article.objects.published().mentioned_in(mentions)
+
+
+RECORD_ARTICLES = 50  # a record's page lists this many of its newest articles
 
 
 # A record's page lists this many of its newest events and agreements, and links to the
@@ -241,7 +244,7 @@ def organization_detail(request, slug):
     events, more_events = _first(_events_of("organization", organization))
     context = {
         "entity": organization,
-        "articles": articles[:50],
+        "articles": articles.first_rows(RECORD_ARTICLES, LIST_FIELDS),
         "positions": people,
         "agreements": agreements,
         "more_agreements": more_agreements,
@@ -265,7 +268,7 @@ def person_detail(request, slug):
     events, more_events = _first(_events_of("person", person))
     context = {
         "entity": person,
-        "articles": _articles_of("person", person)[:50],
+        "articles": _articles_of("person", person).first_rows(RECORD_ARTICLES, LIST_FIELDS),
         "positions": positions,
         "structured": structured.person(request, person, positions),
         "events": events,
@@ -334,7 +337,7 @@ def agreement_detail(request, slug):
         return response
     context = {
         "entity": agreement,
-        "articles": _articles_of("agreement", agreement)[:50],
+        "articles": _articles_of("agreement", agreement).first_rows(RECORD_ARTICLES, LIST_FIELDS),
         "parties": agreement.parties.filter(pk__in=Organization.objects.public()),
         "signatories": agreement.signatory_set.filter(
             person__in=Person.objects.public()
@@ -389,7 +392,7 @@ def event_detail(request, slug):
     )
     context = {
         "entity": event,
-        "articles": _articles_of("event", event)[:50],
+        "articles": _articles_of("event", event).first_rows(RECORD_ARTICLES, LIST_FIELDS),
         "organizers": [p for p in participants if p.role == "organizer"],
         "participants": [p for p in participants if p.role == "participant"],
     }
