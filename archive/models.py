@@ -143,14 +143,16 @@ class Article(Curated):
                 condition=Q(status__in=ArticleStatus.values), name="article_status_valid"
             ),
         ]
-        # The public lists' index (published, newest first, undated last) is made by
-        # migration 0005: the two databases spell "undated last" differently.
+        # The lists' indexes newest first, undated last (published ones, and all for the
+        # editors) are made by migrations 0005 and 0011: the two databases spell "undated
+        # last" differently; so are the trigram indexes of the editors' search (0011).
         indexes = [
             models.Index(  # the feed of new arrivals
                 fields=["-created_at", "-id"],
                 condition=Q(status=ArticleStatus.PUBLISHED),
                 name="article_published_arrivals",
-            )
+            ),
+            models.Index(fields=["language"], name="article_language"),  # the editors' filter
         ]
 
     def __str__(self) -> str:
