@@ -79,7 +79,7 @@ class ArticleQuerySet(models.QuerySet):
         ids = mentions.order_by().values_list("article_id", flat=True)[: RARE_MENTIONS + 1]
         ids = list(ids)
         if len(ids) <= RARE_MENTIONS:
-            return self.filter(pk__any_of=sorted(set(ids)))
+            return self.filter(pk__any_of=set(ids))
         return self.filter(pk__in=mentions.values("article"))
 
     def first_rows(self, count: int, fields: Iterable[str]) -> list:

@@ -13,7 +13,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from archive import search, structured
+from archive import cached, search, structured
 from archive.countries import COUNTRIES
 from archive.models import (
     NEWEST_FIRST,
@@ -76,45 +76,60 @@ SORTS = {
 }
 
 
+FILTERS = ("year", "country", "organization", "person", "event_kind")
+
+
 def _mentioning(articles, **mention):
     return articles.filter(pk__in=published_mentions().filter(**mention).values("article"))
+
+
+def _chosen(params) -> tuple[dict[str, str], object]:
+    """The filters chosen in the query string, and the published articles they keep."""
+    chosen = {key: params.get(key, "") for key in FILTERS}
+    articles = Article.objects.published()
+    if year := chosen["year"]:
+        if not year.isdigit():
+            raise Http404("No such year")
+        articles = articles.filter(published_on__year=int(year))
+    if country := chosen["country"]:
+        articles = _mentioning(articles, kind=MentionKind.NAME, organization__country=country)
+    if slug := chosen["organization"]:
+        articles = _mentioning(articles, organization__slug=slug)
+    if slug := chosen["person"]:
+        articles = _mentioning(articles, person__slug=slug)
+    if kind := chosen["event_kind"]:
+        articles = _mentioning(articles, kind=MentionKind.EVENT, event__kind=kind)
+    return chosen, articles
 
 
 @require_safe
 def article_list(request):
     """Search, facets and sorting; every choice is a link, so no script is needed."""
     params = request.GET
-    articles = Article.objects.published()
-    if year := params.get("year", ""):
-        if not year.isdigit():
-            raise Http404("No such year")
-        articles = articles.filter(published_on__year=int(year))
-    if country := params.get("country"):
-        articles = _mentioning(articles, kind=MentionKind.NAME, organization__country=country)
-    if slug := params.get("organization"):
-        articles = _mentioning(articles, organization__slug=slug)
-    if slug := params.get("person"):
-        articles = _mentioning(articles, person__slug=slug)
-    if kind := params.get("event_kind"):
-        articles = _mentioning(articles, kind=MentionKind.EVENT, event__kind=kind)
+    chosen, articles = _chosen(params)
     query = " ".join(params.get("q", "").split())
+
+    def summarize():  # what does not depend on the sort or the page: kept until a write
+        found = search.find(articles, query) if query else None
+        return found, search.summarize(found.among(articles) if found else articles, found)
+
+    found, summary = cached.until_next_write(
+        "article-list", (query, sorted(chosen.items())), summarize
+    )
+    results = found.among(articles) if found else articles
     sort = params.get("sort") or ("relevance" if query else "newest")
-    ranked = sort == "relevance" and bool(query)
-    found = search.find(articles, query) if query else None
-    if found:
-        articles = found.among(articles, ranked=ranked)
-    if not ranked:
-        articles = articles.order_by(*SORTS.get(sort, SORTS["newest"]))
+    if sort == "relevance" and found:
+        ordered = found.among(articles, ranked=True)
+    else:
+        ordered = results.order_by(*SORTS.get(sort, SORTS["newest"]))
     # A page's ids first, then its rows: deep pages skip rows in the index alone.
-    paginator = Paginator(articles.values_list("pk", flat=True), PAGE_SIZE)
-    if found:
-        paginator.count = len(found.ids)  # known: no COUNT query
+    paginator = Paginator(ordered.values_list("pk", flat=True), PAGE_SIZE)
+    paginator.count = summary.count  # known: no COUNT query
     page = paginator.get_page(params.get("page"))
-    rows = articles.only(*LIST_FIELDS).in_bulk(list(page.object_list))
+    rows = results.only(*LIST_FIELDS).in_bulk(list(page.object_list))
     page.object_list = [rows[pk] for pk in page.object_list]
     kept = params.copy()
     kept.pop("page", None)
-    facets, facets_sampled = search.facets(articles, found)
     context = {
         "page": page,
         "articles": page.object_list,
@@ -122,14 +137,11 @@ def article_list(request):
         "sort": sort,
         "capped": bool(query) and page.paginator.count >= search.SEARCH_NEWEST,
         "search_newest": search.SEARCH_NEWEST,
-        "facets": facets,
-        "facets_sampled": facets_sampled,
+        "facets": summary.facets,
+        "facets_sampled": summary.sampled,
         "facet_sample": search.FACET_SAMPLE,
         "kept_query": kept.urlencode(),
-        "chosen": {
-            key: params.get(key, "")
-            for key in ("year", "country", "organization", "person", "event_kind")
-        },
+        "chosen": chosen,
         "countries": COUNTRIES,
         "event_kinds": dict(EventKind.choices),
     }

@@ -37,6 +37,7 @@ def test_search_finds_and_facets_narrow(client, site):
     page = html(client, "/articles/?q=cooperation")
     assert "4 articles" in page  # the draft 004 is not counted
     assert re.search(r'country=KR">South Korea</a> <span class="count">\d+</span>', page)
+    assert "country=None" not in page  # people's names are not a country
     cqu = Organization.objects.get(name="Chongqing University")
     page = html(client, f"/articles/?q=cooperation&organization={cqu.slug}")
     assert "1 article for" in page
@@ -174,7 +175,7 @@ def test_large_results_say_what_they_count(client, site, monkeypatch):
     page = html(client, "/articles/?q=cooperation")
     assert "The 2 newest of the articles for “cooperation”, most relevant first" in page
     assert len(re.findall(r'<li><a href="/articles/[^"]+">', page)) == 2
-    assert "Years count every result; the rest count the first 1." in page
+    assert "Years count every result; the rest count the newest 1." in page
     assert "The 2 newest" not in html(client, "/articles/?q=Chongqing")  # one match
 
 
