@@ -29,6 +29,7 @@ from archive.models import (
     Person,
     Position,
     ReviewStatus,
+    having_pk_in,
 )
 
 PAGE_SIZE = 20
@@ -223,9 +224,8 @@ def _first(queryset) -> tuple[list, bool]:
 
 
 def _events_of(field: str, record):
-    return Event.objects.public().filter(
-        pk__in=EventParticipant.objects.filter(**{field: record}).values("event")
-    )
+    taking_part = EventParticipant.objects.filter(**{field: record})
+    return having_pk_in(Event.objects.public(), taking_part.values_list("event_id", flat=True))
 
 
 def _agreements_of(field: str, record):

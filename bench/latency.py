@@ -64,6 +64,8 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
         ("agreement list", ["/agreements/"]),
         ("agreement", [a.get_absolute_url() for a in agreements]),
         ("event list", ["/events/"]),
+        ("event list, of an organization", [f"/events/?organization={o.slug}" for o in orgs]),
+        ("agreement list, of a person", [f"/agreements/?person={p.slug}" for p in people]),
         ("event", [e.get_absolute_url() for e in events]),
         ("feed (RSS)", ["/articles/feed/rss/"]),
         ("organization feed", [f"{o.get_absolute_url()}feed/" for o in orgs]),
@@ -81,7 +83,7 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
         api.append((f"/api/{name}/ID/", [f"/api/{name}/{r.pk}/" for r in records]))
     api.append(("/api/mentions/", ["/api/mentions/"]))
     api.append(("/api/articles/?published_after=", ["/api/articles/?published_after=2020-01-01"]))
-    pages += [(label + AFTER_A_WRITE, paths) for label, paths in pages[1:4]]
+    pages += [(label + AFTER_A_WRITE, paths) for label, paths in pages[:4]]
     search = []
     for label, term in search_terms().items():
         search.append((f"site search, {label}", [f"/articles/?q={term}"]))
