@@ -60,20 +60,22 @@ NEWEST_FIRST = (F("published_on").desc(nulls_last=True), F("id").desc())
 TIMELINE = (F("start_date").desc(nulls_last=True), "name")
 
 
-# At most this many ids are handed to the database as a list by `having_pk_in` (measured:
-# up to about 5,000 the list is the faster way to a record's newest articles).
-LISTED_IDS = 5000
+# Up to this many ids `having_pk_in` hands to the database as a list (measured at 100,000
+# articles: a record's newest articles up to about 10,000 mentions, its events up to about
+# 1,000 participations, a twentieth of all events).
+LISTED_MENTIONS = 10_000
+LISTED_PARTICIPATIONS = 1_000
 
 
-def having_pk_in(queryset, ids):
+def having_pk_in(queryset, ids, *, listed_up_to: int):
     """queryset.filter(pk__in=ids), `ids` a values_list query (a record's article ids, say).
 
     For the newest few rows of such a filter PostgreSQL walks the rows newest first and
-    looks each up among the ids: at once when they are many, but 2.7 s for the articles
+    looks each up among the ids: at once when the ids are many, but 2.7 s for the articles
     of a record named 215 times among 100,000 articles, or a scan of every event for an
     organization's few. So ids that are few are read first and given as a list."""
-    listed = list(ids.order_by()[: LISTED_IDS + 1])
-    if len(listed) <= LISTED_IDS:
+    listed = list(ids.order_by()[: listed_up_to + 1])
+    if len(listed) <= listed_up_to:
         return queryset.filter(pk__any_of=set(listed))
     return queryset.filter(pk__in=ids)
 
@@ -84,7 +86,8 @@ class ArticleQuerySet(models.QuerySet):
 
     def mentioned_in(self, mentions):
         """These articles, those of them that `mentions` (of one record, say) stand in."""
-        return having_pk_in(self, mentions.values_list("article_id", flat=True))
+        ids = mentions.values_list("article_id", flat=True)
+        return having_pk_in(self, ids, listed_up_to=LISTED_MENTIONS)
 
     def first_rows(self, count: int, fields: Iterable[str]) -> list:
         """The first `count` articles in the queryset's order, with these fields: their

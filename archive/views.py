@@ -13,7 +13,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from archive import cached, search, structured
+from archive import cached, models, search, structured
 from archive.countries import COUNTRIES
 from archive.models import (
     NEWEST_FIRST,
@@ -225,7 +225,8 @@ def _first(queryset) -> tuple[list, bool]:
 
 def _events_of(field: str, record):
     taking_part = EventParticipant.objects.filter(**{field: record})
-    return having_pk_in(Event.objects.public(), taking_part.values_list("event_id", flat=True))
+    ids = taking_part.values_list("event_id", flat=True)
+    return having_pk_in(Event.objects.public(), ids, listed_up_to=models.LISTED_PARTICIPATIONS)
 
 
 def _agreements_of(field: str, record):
@@ -239,9 +240,11 @@ def organization_detail(request, slug):
     organization, response = _public_or_redirect(Organization, slug)
     if response:
         return response
-    people = Position.objects.filter(
-        organization=organization, person__in=Person.objects.public()
-    ).select_related("person")
+    people = (  # hundreds at a large institution: only what the page shows
+        Position.objects.filter(organization=organization, person__in=Person.objects.public())
+        .select_related("person")
+        .only("title", "person__name", "person__slug")
+    )
     articles = _articles_of("organization", organization)
     partners = (
         Organization.objects.public()

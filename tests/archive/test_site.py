@@ -197,8 +197,8 @@ def test_a_records_page_shows_its_newest_events_and_links_to_all(client, site, m
     page = html(client, cqu.get_absolute_url())
     assert f'href="/events/?organization={cqu.slug}">All events of Chongqing University</a>' in page
     others = Event.objects.public().exclude(pk__in=[e.pk for e in events])
-    for listed_ids in (models.LISTED_IDS, 0):  # the event ids as a list, or as a subquery
-        monkeypatch.setattr(models, "LISTED_IDS", listed_ids)
+    for listed in (models.LISTED_PARTICIPATIONS, 0):  # the event ids as a list, or a subquery
+        monkeypatch.setattr(models, "LISTED_PARTICIPATIONS", listed)
         listed = html(client, f"/events/?organization={cqu.slug}")
         assert "<h1>Events of" in listed
         assert all(event.name in listed for event in events)
@@ -251,7 +251,7 @@ def test_a_records_articles_are_the_same_however_they_are_found(client, site, mo
     org.mentions.filter(article=rejected).update(review_status="rejected")
     pages = (org.get_absolute_url(), f"{org.get_absolute_url()}feed/")
     by_list = [html(client, path) for path in pages]  # a rare record: its ids listed
-    monkeypatch.setattr(models, "LISTED_IDS", 0)
+    monkeypatch.setattr(models, "LISTED_MENTIONS", 0)
     by_subquery = [html(client, path) for path in pages]
     expected = {article.get_absolute_url() for article in kept}
     assert expected
