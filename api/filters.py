@@ -111,7 +111,7 @@ class ArticleFilter(StrictFilterSet):
         return queryset.filter(**{f"mentions__{name}": value}).distinct()
 
     def search(self, queryset, name, value):
-        return search_articles(queryset, value, ranked=False)
+        return search_articles(queryset, value)
 
 
 class OrganizationFilter(StrictFilterSet):

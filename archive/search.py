@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, Count, FloatField, IntegerField, Q, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from archive.models import (
     NEWEST_FIRST,
@@ -28,20 +27,22 @@ SEARCH_NEWEST = 1000
 
 @dataclass
 class Found:
-    """What a search kept: the matching articles' ids, newest first, and their dates, read
-    once, so that a page's count, rows and facets do not each search again."""
+    """What a search kept: the matching articles' ids, newest first, with their dates and
+    relevance, read once, so that a page's count, rows, order and facets do not each
+    search again."""
 
-    query: str
     ids: list[int]
     dates: list[date | None]
+    ranks: list[float]
 
-    def among(self, articles, *, ranked: bool = False):
-        """The kept articles of `articles`, most relevant first when `ranked`, otherwise in
-        the queryset's own order."""
-        matches = articles.filter(pk__any_of=set(self.ids))
-        if ranked:
-            matches = matches.annotate(rank=_rank(self.query)).order_by("-rank", *NEWEST_FIRST)
-        return matches
+    def among(self, articles):
+        """The kept articles of `articles`, in the queryset's own order."""
+        return articles.filter(pk__any_of=set(self.ids))
+
+    def by_relevance(self) -> list[int]:
+        """The kept ids most relevant first; the newest first among equals."""
+        order = sorted(range(len(self.ids)), key=lambda i: -self.ranks[i])
+        return [self.ids[i] for i in order]
 
 
 def find(articles, query: str) -> Found:
@@ -59,46 +60,39 @@ def find(articles, query: str) -> Found:
             subquery, params = articles.order_by().values("pk").query.sql_with_params()
             among = f"article_id IN ({subquery})"
         with connection.cursor() as cursor:
+            # Ranked outside the LIMIT: inside, PostgreSQL ranks every match first.
             cursor.execute(
-                f"SELECT article_id, published_on FROM archive_articlesearch"
-                f" WHERE vector @@ {TSQUERY} AND {among}"
-                " ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s",
-                [query, *params, SEARCH_NEWEST],
+                f"SELECT article_id, published_on, ts_rank(vector, {TSQUERY}) FROM"
+                f" (SELECT article_id, published_on, vector FROM archive_articlesearch"
+                f"  WHERE vector @@ {TSQUERY} AND {among}"
+                "  ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s) AS kept"
+                " ORDER BY published_on DESC NULLS LAST, article_id DESC",
+                [query, query, *params, SEARCH_NEWEST],
             )
             kept = cursor.fetchall()
     else:
         matches = articles
         for word in query.split():
             matches = matches.filter(Q(title__icontains=word) | Q(body__icontains=word))
-        kept = matches.order_by(*NEWEST_FIRST).values_list("pk", "published_on")
-        kept = list(kept[:SEARCH_NEWEST])
-    return Found(query, [pk for pk, _ in kept], [day for _, day in kept])
+        in_title = Case(  # a word in the title counts; SQLite has no better measure
+            *(When(title__icontains=word, then=Value(1)) for word in query.split()),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        kept = matches.annotate(rank=in_title).order_by(*NEWEST_FIRST)
+        kept = list(kept.values_list("pk", "published_on", "rank")[:SEARCH_NEWEST])
+    return Found([row[0] for row in kept], [row[1] for row in kept], [row[2] for row in kept])
 
 
-def search(articles, query: str, *, ranked: bool):
-    """The articles of `articles` a search for `query` keeps (see `find`); all of them
-    when the query has no words."""
+def search(articles, query: str):
+    """The articles of `articles` a search for `query` keeps (see `find`), in the
+    queryset's order; all of them when the query has no words."""
     if not query.split():
         return articles
-    return find(articles, query).among(articles, ranked=ranked)
+    return find(articles, query).among(articles)
 
 
 TSQUERY = "websearch_to_tsquery('english', %s)"
-
-
-def _rank(query: str):
-    if connection.vendor == "postgresql":
-        return RawSQL(
-            f"SELECT ts_rank(vector, {TSQUERY}) FROM archive_articlesearch"
-            " WHERE article_id = archive_article.id",
-            [query],
-            output_field=FloatField(),
-        )
-    return Case(
-        *(When(title__icontains=word, then=Value(1)) for word in query.split()),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
 
 
 FACET_SIZE = 10

@@ -122,11 +122,10 @@ def article_list(request):
     results = found.among(articles) if found else articles
     sort = params.get("sort") or ("relevance" if query else "newest")
     if sort == "relevance" and found:
-        ordered = found.among(articles, ranked=True)
-    else:
-        ordered = results.order_by(*SORTS.get(sort, SORTS["newest"]))
-    # A page's ids first, then its rows: deep pages skip rows in the index alone.
-    paginator = Paginator(ordered.values_list("pk", flat=True), PAGE_SIZE)
+        ordered = found.by_relevance()
+    else:  # a page's ids first, then its rows: deep pages skip rows in the index alone
+        ordered = results.order_by(*SORTS.get(sort, SORTS["newest"])).values_list("pk", flat=True)
+    paginator = Paginator(ordered, PAGE_SIZE)
     paginator.count = summary.count  # known: no COUNT query
     page = paginator.get_page(params.get("page"))
     rows = results.only(*LIST_FIELDS).in_bulk(list(page.object_list))

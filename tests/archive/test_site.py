@@ -58,6 +58,19 @@ def test_sorting_and_pagination_keep_the_query(client, site):
     assert titles[0].startswith("China-Korea Recelebrates")  # 2017
 
 
+def test_search_puts_the_most_relevant_first_unless_asked_for_dates(client, site):
+    def sources(url):  # the seed files of the listed articles, in the listed order
+        slugs = re.findall(r'<li><a href="/articles/([^"/]+)/">', html(client, url))
+        return [Article.objects.get(slug=slug).source_file[:3] for slug in slugs]
+
+    # "forum" is in the title of 002 (undated) and in the text of 001 (2017) and 003 (2019)
+    ranked = sources("/articles/?q=forum")
+    assert ranked[0] == "002"
+    assert sorted(ranked) == ["001", "002", "003"]
+    assert sources("/articles/?q=forum&sort=newest") == ["003", "001", "002"]
+    assert sources("/articles/?q=forum&sort=oldest") == ["001", "003", "002"]
+
+
 def test_drafts_hidden_and_merged(client, site):
     draft = Article.objects.get(source_file__startswith="004_")
     html(client, draft.get_absolute_url(), 404)
