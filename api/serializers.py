@@ -28,12 +28,11 @@ def summary(record, route: str, context: dict) -> dict | None:
     if record is None:
         return None
     path = f"{_list_path(route)}{record.pk}/"  # the router's detail route, without reverse()
-    request = context.get("request")
-    return {
-        "id": record.pk,
-        "name": str(record),
-        "url": request.build_absolute_uri(path) if request else path,
-    }
+    if request := context.get("request"):
+        if "origin" not in context:  # once a response, not once a record
+            context["origin"] = request.build_absolute_uri("/").removesuffix("/")
+        path = context["origin"] + path
+    return {"id": record.pk, "name": str(record), "url": path}
 
 
 @functools.cache
