@@ -3,9 +3,12 @@ visitors for 60 seconds over pages, search, API and a static file, with locust.
 
     pip install -e '.[bench]'
     python bench/load.py [--database-url postgres://…/bench] [--users 50] [--seconds 60]
+                         [--pause 1]
 
-Run bench/fill.py first. Prints requests per second, latency percentiles and errors per
-kind of request, and exits non-zero if any request failed."""
+Run bench/fill.py first. Each visitor pauses between 0.5 and 1.5 times --pause seconds
+between requests (1 s: a reader's pace; 0: as fast as the server answers, which measures
+its capacity). Prints requests per second, latency percentiles and errors per kind of
+request, and exits non-zero if any request failed."""
 
 import argparse
 import csv
@@ -60,6 +63,7 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between requests")
     args = parser.parse_args()
     setup_django(args.database_url)
     paths = sample_paths()
@@ -73,6 +77,7 @@ def main() -> None:
         "SECURE_SSL_REDIRECT": "false",  # plain HTTP on the loopback, no proxy in front
         "STATIC_ROOT": static_root,
         "LOAD_PATHS": json.dumps(paths),
+        "LOAD_PAUSE": str(args.pause),
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -113,8 +118,8 @@ def main() -> None:
 
 def print_report(stats_file: Path, args) -> int:
     print(
-        f"{args.users} users for {args.seconds} s against gunicorn ({args.workers} workers) "
-        "with whitenoise; latency in ms"
+        f"{args.users} users for {args.seconds} s, {args.pause} s between requests, against "
+        f"gunicorn ({args.workers} workers) with whitenoise; latency in ms"
     )
     print(f"{'':22} {'requests':>9} {'req/s':>7} {'p50':>6} {'p95':>6} {'p99':>6} {'errors':>7}")
     failures = 0

@@ -8,10 +8,11 @@ import random
 from locust import HttpUser, between, task
 
 PATHS = json.loads(os.environ["LOAD_PATHS"])
+PAUSE = float(os.environ.get("LOAD_PAUSE", "1"))  # seconds between a visitor's requests, on average
 
 
 class Visitor(HttpUser):
-    wait_time = between(0.5, 1.5)
+    wait_time = between(PAUSE / 2, PAUSE * 1.5)
 
     def visit(self, kind: str, name: str) -> None:
         self.client.get(random.choice(PATHS[kind]), name=name)
