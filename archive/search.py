@@ -21,6 +21,7 @@ from archive.models import (
 )
 
 FACETED = (MentionKind.NAME, MentionKind.EVENT)  # the kinds of mention the facets count
+
 # A search keeps this many of the newest matching articles, on the site and in the API.
 SEARCH_NEWEST = 1000
 
@@ -160,7 +161,7 @@ def _mentioned(articles: list[int]) -> dict[str, list[tuple]]:
         pk__any_of=organizations.keys()
     ).values_list("pk", "slug", "name", "country", "is_public"):
         if country:
-            by_country[country] |= organizations[pk]
+            by_country[(country,)] |= organizations[pk]
         if public:
             by_organization[slug, name] = organizations[pk]
     by_person = {
@@ -173,13 +174,11 @@ def _mentioned(articles: list[int]) -> dict[str, list[tuple]]:
     for pk, kind in Event.objects.filter(pk__any_of=events.keys(), hidden=False).values_list(
         "pk", "kind"
     ):
-        by_event_kind[kind] |= events[pk]
+        by_event_kind[(kind,)] |= events[pk]
 
-    def most(counted: dict, size: int | None = FACET_SIZE) -> list[tuple]:
+    def most(counted: dict[tuple, set], size: int | None = FACET_SIZE) -> list[tuple]:
         """(key..., count) most first, then by the key's last part (a name or code)."""
-        rows = [
-            (*(key if isinstance(key, tuple) else (key,)), len(ids)) for key, ids in counted.items()
-        ]
+        rows = [(*key, len(ids)) for key, ids in counted.items()]
         return sorted(rows, key=lambda row: (-row[-1], row[-2]))[:size]
 
     return {
