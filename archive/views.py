@@ -29,7 +29,6 @@ from archive.models import (
     Person,
     Position,
     ReviewStatus,
-    having_pk_in,
 )
 
 PAGE_SIZE = 20
@@ -225,7 +224,8 @@ def _first(queryset) -> tuple[list, bool]:
 def _events_of(field: str, record):
     taking_part = EventParticipant.objects.filter(**{field: record})
     ids = taking_part.values_list("event_id", flat=True)
-    return having_pk_in(Event.objects.public(), ids, listed_up_to=models.LISTED_PARTICIPATIONS)
+    listed_up_to = models.LISTED_PARTICIPATIONS
+    return models.having_pk_in(Event.objects.public(), ids, listed_up_to=listed_up_to)
 
 
 def _agreements_of(field: str, record):
