@@ -138,24 +138,25 @@ def _mentioned(articles: list[int]) -> dict[str, list[tuple]]:
     """How many of these articles name each country, organization and person, and hold
     each kind of event, most first: the mentions are read once (from their index alone)
     and counted here, then only the records they name are looked up."""
-    named = defaultdict(set)  # (kind of record, id): ids of the articles
+    # the ids of the articles that name each organization and person, or hold each event
+    organizations, persons, events = defaultdict(set), defaultdict(set), defaultdict(set)
     mentions = (
         Mention.objects.filter(article__any_of=set(articles), kind__in=FACETED)
         .exclude(review_status="rejected")
         .order_by()
         .values_list("article_id", "kind", "organization_id", "person_id", "event_id")
     )
+    event_kind = MentionKind.EVENT.value
     for article, kind, organization, person, event in mentions:
-        if kind == MentionKind.EVENT:
-            named["event", event].add(article)
+        if kind == event_kind:
+            if event:
+                events[event].add(article)
         else:
-            named["organization", organization].add(article)
-            named["person", person].add(article)
+            if organization:
+                organizations[organization].add(article)
+            if person:
+                persons[person].add(article)
 
-    def of(kind: str) -> dict[int, set]:
-        return {pk: ids for (each, pk), ids in named.items() if each == kind and pk}
-
-    organizations, persons, events = of("organization"), of("person"), of("event")
     by_country, by_organization = defaultdict(set), {}
     for pk, slug, name, country, public in Organization.objects.filter(
         pk__any_of=organizations.keys()
