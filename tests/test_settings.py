@@ -27,6 +27,15 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert (config["USER"], config["PASSWORD"]) == ("archivist", "secret")
 
 
+def test_postgresql_connections_keep_their_options_and_run_without_parallel_workers(
+    monkeypatch,
+):
+    monkeypatch.setenv("DATABASE_URL", "postgres://archivist@db.example/archive?sslmode=require")
+    options = database_from_env()["OPTIONS"]
+    assert options["sslmode"] == "require"
+    assert "-c max_parallel_workers_per_gather=0" in options["options"]
+
+
 def test_unsupported_database_url_is_refused_by_name(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "mysql://root@localhost/archive")
     with pytest.raises(ImproperlyConfigured, match=r"DATABASE_URL.*'mysql'"):

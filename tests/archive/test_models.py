@@ -180,3 +180,20 @@ def test_deleting_an_organization_leaves_a_tombstone_by_normalized_name():
     make_org("The Chinese Academy of Engineering").delete()
     tomb = Tombstone.objects.get()
     assert (tomb.kind, tomb.key) == ("organization", "chinese academy of engineering")
+
+
+def test_any_of_keeps_the_same_rows_as_in(seeds_imported):
+    ids = set(Article.objects.values_list("pk", flat=True)[:3])
+    assert set(Article.objects.filter(pk__any_of=ids)) == set(Article.objects.filter(pk__in=ids))
+    assert set(Mention.objects.filter(article__any_of=ids)) == set(
+        Mention.objects.filter(article__in=ids)
+    )
+    assert set(Mention.objects.filter(article__any_of=(i for i in ids))) == set(
+        Mention.objects.filter(article__in=ids)
+    )
+    assert not Article.objects.filter(pk__any_of=set())
+    assert set(Article.objects.exclude(pk__any_of=ids)) == set(Article.objects.exclude(pk__in=ids))
+    subquery = Article.objects.filter(pk__in=ids).values("pk")
+    assert set(Mention.objects.filter(article__any_of=subquery)) == set(
+        Mention.objects.filter(article__in=ids)
+    )
