@@ -5,7 +5,8 @@ write.
 PostgreSQL tells where its write-ahead log stands (`pg_current_wal_insert_lsn()`), and
 every write moves it on, committed or not yet. A key that carries it cannot serve a
 result from before a write, so no write path has to remember to invalidate anything; a
-write anywhere in the database (a session, another table) only costs a recomputation.
+write anywhere on the server (a session, another table, another database) only costs a
+recomputation. A read replica tells how far it has replayed its primary's log instead.
 Other databases are not cached."""
 
 import hashlib
@@ -21,7 +22,10 @@ def until_next_write(name: str, parts, compute):
     if connection.vendor != "postgresql":
         return compute()
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_current_wal_insert_lsn()")
+        cursor.execute(
+            "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn()"
+            " ELSE pg_current_wal_insert_lsn() END"
+        )
         (position,) = cursor.fetchone()
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()
     key = f"archive:{name}:{position}:{digest}"
