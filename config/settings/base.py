@@ -52,7 +52,8 @@ def database_from_env() -> dict:
         # A web request's queries are short: starting parallel workers cost more than
         # they saved (20 ms a query on two cores, measured at 100,000 articles).
         options = config.setdefault("OPTIONS", {})
-        options["options"] = f"{options.get('options', '')} -c max_parallel_workers_per_gather=0"
+        given = options.get("options", "")
+        options["options"] = f"{given} -c max_parallel_workers_per_gather=0".strip()
     return config
 
 
