@@ -408,6 +408,7 @@ class AgreementKind(models.TextChoices):
     MOU = "mou", "Memorandum of understanding"
     COOPERATION = "cooperation", "Cooperation agreement"
     CONTRACT = "contract", "Contract"
+    JOINT_STATEMENT = "joint_statement", "Joint statement or declaration"
     OTHER = "other", "Other agreement"
 
 
@@ -420,7 +421,7 @@ class Agreement(Curated):
         editable=False,
         help_text="Kind, parties and date as extracted: how a re-import finds this record.",
     )
-    kind = models.CharField(max_length=12, choices=AgreementKind.choices, default=AgreementKind.MOU)
+    kind = models.CharField(max_length=20, choices=AgreementKind.choices, default=AgreementKind.MOU)
     signed_on = models.DateField(null=True, blank=True)
     summary = models.TextField(blank=True)
     hidden = models.BooleanField(default=False)

@@ -57,10 +57,20 @@ class AgreementFact:
     summary: str
     span: Span
     confidence: float
+    # How precisely the text dates it: "day" (then `signed_on` is set), "month" or "year"
+    # ("first concluded in February 2008": `signed_on` stays empty, the Agreement model has
+    # no precision, and `stated_on` holds the first day of that month or year), or "unknown".
+    date_precision: str = "unknown"
+    stated_on: date | None = None
 
     @property
     def fingerprint(self) -> str:
-        when = self.signed_on.isoformat() if self.signed_on else "undated"
+        when = "undated"
+        if self.signed_on:
+            when = self.signed_on.isoformat()
+        elif self.stated_on and self.date_precision in {"month", "year"}:
+            width = 7 if self.date_precision == "month" else 4
+            when = self.stated_on.isoformat()[:width]
         return f"{self.kind}|{when}|{'|'.join(sorted(self.party_keys))}"[:300]
 
 
