@@ -86,9 +86,11 @@ _NOT_PARTY = re.compile(
 )
 # "the two institutions", "both sides": parties named in the sentences before.
 _PARTY_ANAPHOR = re.compile(
-    r"\b(?:the\s+(?P<number>two|three|four)|both)\s+(?P<noun>[a-z]+)\b"
-    r"|\b(?P<subject>it|they|we|the\s+(?:university|institute|institution|academy|ministry|"
-    r"agency|center|centre|company|foundation|council|society|association))\b",
+    r"\b(?:the\s+(?P<number>two|three|four)|both)\s+(?P<noun>[a-z]+)\b", re.I
+)
+_SUBJECT_ANAPHOR = re.compile(
+    r"\b(?:it|they|we|the\s+(?:university|institute|institution|academy|ministry|agency|"
+    r"center|centre|company|foundation|council|society|association))\b",
     re.I,
 )
 _NUMBERS = {"two": 2, "three": 3, "four": 4}
@@ -102,6 +104,7 @@ _OCCASION = re.compile(
 _OCCASION_LOOKBACK = 6  # sentences
 _YEAR_ONLY = re.compile(r"\b(?:in|since)\s+(?P<year>(?:19|20)\d\d)\b")
 _SUBJECT_BREAK = re.compile(r",\s+(?:and|but|while|where|when)\s+|;\s*", re.I)
+_BEHALF = re.compile(r"\bon\s+behalf\s+of\s+(?:the\s+)?", re.I)
 _PASSIVE_BY = re.compile(r"\bsigned\s+by\b", re.I)
 
 
@@ -221,21 +224,19 @@ def _parties(ctx: Context, s_start: int, s_end: int, instrument: _Instrument) ->
     sentence = ctx.body[s_start:s_end]
     excluded = [(s_start + m.start(), s_start + m.end()) for m in _NOT_PARTY.finditer(sentence)]
     parties = _orgs_between(ctx, s_start, s_end, excluded)
-    wanted = 2
     anaphor = _PARTY_ANAPHOR.search(sentence)
-    if anaphor and anaphor.group("number"):
-        wanted = _NUMBERS[anaphor.group("number").lower()]
-    if anaphor and len(parties) < wanted + (1 if anaphor.group("subject") else 0):
-        if anaphor.group("subject") and not _subject_has_org(ctx, s_start, instrument):
-            subject = _article_subject(ctx)
-            if subject and subject not in parties:
-                parties.insert(0, subject)
-        else:
-            for key in _orgs_before(ctx, s_start):
-                if len(parties) >= wanted:
-                    break
-                if key not in parties:
-                    parties.append(key)
+    if anaphor:
+        number = anaphor.group("number")
+        wanted = _NUMBERS[number.lower()] if number else 2
+        for key in _orgs_before(ctx, s_start):
+            if len(parties) >= wanted:
+                break
+            if key not in parties:
+                parties.append(key)
+    elif _SUBJECT_ANAPHOR.search(sentence) and not _subject_has_org(ctx, s_start, instrument):
+        subject = _article_subject(ctx)
+        if subject and subject not in parties:
+            parties.insert(0, subject)
     return parties
 
 
@@ -326,11 +327,14 @@ def _signatories(
         zones.append((instrument.end + with_.end(), s_end))
     found: list[tuple[str, str]] = []
     for zone_start, zone_end in zones:
-        for key, end in ctx.persons_in(zone_start, zone_end):
+        people = ctx.persons_in(zone_start, zone_end)
+        for number, (key, end) in enumerate(people):
             offset = _person_offset(ctx, key, zone_start, zone_end)
             if any(a <= offset < b for a, b in excluded) or key in {k for k, _ in found}:
                 continue
-            found.append((key, _behalf(ctx, end, s_end)))
+            following = people[number + 1 :]
+            upto = _person_offset(ctx, following[0][0], end, s_end) if following else s_end
+            found.append((key, _behalf(ctx, end, upto)))
     if not found:
         role = re.search(r"\bthe\s+two\s+(?P<role>[a-z]+)\b", sentence[: cue_start - s_start])
         if role and role.group("role") in _PERSON_ROLES:
@@ -374,9 +378,10 @@ def _person_offset(ctx: Context, key: str, start: int, end: int) -> int:
     return start
 
 
-def _behalf(ctx: Context, offset: int, s_end: int) -> str:
-    """ "X, on behalf of A," or "X of A": the organization a signatory signed for."""
-    behalf = re.match(r"[\s,]*(?:on\s+behalf\s+of|of|from)\s+(?:the\s+)?", ctx.body[offset:s_end])
+def _behalf(ctx: Context, offset: int, end: int) -> str:
+    """ "X of A", "X ... on behalf of A" before the next person: whom a signatory signed for."""
+    text = ctx.body[offset:end]
+    behalf = re.match(r"[\s,]*(?:of|from)\s+(?:the\s+)?", text) or _BEHALF.search(text)
     if not behalf:
         return ""
     index = ctx.token_index_at.get(offset + behalf.end())
