@@ -176,6 +176,8 @@ class _Page:
 
     def item(self, row: str, *, expected: bool, found: bool, hit: bool, what: str) -> None:
         """One expected entry or attribute, and whether it was found and right."""
+        if not (expected or found):
+            return
         counts = self.score.rows[row]
         counts.expected += expected
         counts.found += found
@@ -266,7 +268,7 @@ def score_page(
         expected=bool(title),
         found=bool(found_title),
         hit=title == found_title,
-        what=f"{found_title or title!r} (expected {title!r})",
+        what=f"{found_title or None!r} (expected {title or None!r})",
     )
     page_date = expected.get("date")
     found_date = parsed_date.isoformat() if parsed_date else None
@@ -283,7 +285,7 @@ def score_page(
         expected=bool(source),
         found=bool(found_source),
         hit=match_key(source) == match_key(found_source),
-        what=f"{found_source!r} (expected {source!r})",
+        what=f"{found_source or None!r} (expected {source!r})",
     )
     _score_organizations(page, expected, extraction)
     _score_people(page, expected, extraction)
