@@ -264,3 +264,26 @@ def test_a_position_matches_its_organization_by_acronym():
     assert score.rows["people"].hits == 1
     assert score.rows["positions"].hits == 1
     assert score.rows["positions"].wrong == 0
+
+
+def test_a_position_names_its_organization_as_the_page_pairs_it_with_an_acronym():
+    """The reader wrote the full name; the extraction knows the organization by its acronym
+    only. The page pairs the two, so the position is found."""
+    from archive.importing.evaluation import Score, score_page
+
+    span = Span(0, 1, "x")
+    extraction = Extraction(
+        organizations={"hit": OrgFact(key="hit", name="HIT")},
+        persons={"tomas varga": PersonFact(key="tomas varga", name="Tomas Varga")},
+        positions=[PositionFact("tomas varga", "hit", "Director", span, 0.8)],
+        agreements=[],
+        events=[],
+    )
+    expected = {
+        "organizations": [["Harbor Institute of Technology", "HIT"]],
+        "persons": ["Tomas Varga"],
+        "positions": [["Tomas Varga", "Director", "Harbor Institute of Technology"]],
+    }
+    score = Score(pages=1)
+    score_page(score, "p", expected, "T", None, None, extraction)
+    assert score.rows["positions"].hits == 1
