@@ -600,20 +600,17 @@ def row_names() -> list[str]:
 
 def floor_failures(score: Score, floors: Iterable[tuple[str, float | int]]) -> list[str]:
     """Which floors the score is under. An int floors the row's hits (for "pages", the pages
-    imported), a float its F1 (for "pages", the share imported)."""
+    imported), a float its F1 as printed, to three places (for "pages", the share imported)."""
     failed = []
     for name, floor in floors:
+        on_hits = isinstance(floor, int)
         if name == "pages":
-            value = (
-                score.imported if isinstance(floor, int) else score.imported / (score.pages or 1)
-            )
+            value = score.imported if on_hits else score.imported / (score.pages or 1)
         else:
-            row = score.rows[name]
-            value = row.hits if isinstance(floor, int) else row.f1
+            value = score.rows[name].hits if on_hits else score.rows[name].f1
+        if value is not None and not on_hits:
+            value = round(value, 3)
         if value is None or value < floor:
-            what = "hits" if isinstance(floor, int) else "F1"
-            shown = (
-                "none" if value is None else (value if isinstance(floor, int) else f"{value:.3f}")
-            )
-            failed.append(f"{name.replace(' ', '_')}: {what} {shown}, under the floor {floor}")
+            what = "hits" if on_hits else "F1"
+            failed.append(f"{name.replace(' ', '_')}: {what} {value}, under the floor {floor}")
     return failed
