@@ -3,6 +3,7 @@ PostgreSQL (weighted search vectors in a narrow table with a GIN index, ranked; 
 migration 0008) and SQLite (words matched in the title and body) can differ, and a
 faster engine can be put behind it later."""
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -54,6 +55,7 @@ def find(articles, query: str) -> Found:
     a thousand)."""
     query = " ".join(query.split())
     if connection.vendor == "postgresql":
+        tsquery, words = _tsquery(query)
         # Chosen in the search table, which holds status and dates (migration 0008).
         if articles.query.where == Article.objects.published().query.where:
             among, params = "published", []
@@ -63,12 +65,12 @@ def find(articles, query: str) -> Found:
         with connection.cursor() as cursor:
             # Ranked outside the LIMIT: inside, PostgreSQL ranks every match first.
             cursor.execute(
-                f"SELECT article_id, published_on, ts_rank(vector, {TSQUERY}) FROM"
+                f"SELECT article_id, published_on, ts_rank(vector, {tsquery}) FROM"
                 f" (SELECT article_id, published_on, vector FROM archive_articlesearch"
-                f"  WHERE vector @@ {TSQUERY} AND {among}"
+                f"  WHERE vector @@ ({tsquery}) AND {among}"
                 "  ORDER BY published_on DESC NULLS LAST, article_id DESC LIMIT %s) AS kept"
                 " ORDER BY published_on DESC NULLS LAST, article_id DESC",
-                [query, query, *params, SEARCH_NEWEST],
+                [*words, *words, *params, SEARCH_NEWEST],
             )
             kept = cursor.fetchall()
     else:
@@ -93,7 +95,24 @@ def search(articles, query: str):
     return find(articles, query).among(articles)
 
 
-TSQUERY = "websearch_to_tsquery('english', %s)"
+# Runs of Chinese, Japanese and Korean script: no spaces (or particles glued to nouns), so
+# PostgreSQL indexes them as overlapping pairs of characters too (migration 0012).
+_CJK_RUN = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff]+")
+
+
+def _tsquery(query: str) -> tuple[str, list[str]]:
+    """The PostgreSQL text query for `query`, as SQL and its parameters: its other words as
+    a web search in English, and each run of CJK script as its pairs of characters, each
+    next to the one before ("中国科学院": 中国 <-> 国科 <-> 科学 <-> 学院)."""
+    parts, params = [], []
+    words = _CJK_RUN.sub(" ", query).strip()
+    if words:
+        parts.append("websearch_to_tsquery('english', %s)")
+        params.append(words)
+    for run in _CJK_RUN.findall(query):
+        parts.append("phraseto_tsquery('simple', %s)")
+        params.append(" ".join(run[i : i + 2] for i in range(max(len(run) - 1, 1))))
+    return " && ".join(parts), params
 
 
 FACET_SIZE = 10
