@@ -89,7 +89,7 @@ _PARTY_ANAPHOR = re.compile(
     r"\b(?:the\s+(?P<number>two|three|four)|both)\s+(?P<noun>[a-z]+)\b", re.I
 )
 _SUBJECT_ANAPHOR = re.compile(
-    r"\b(?:it|they|we|the\s+(?:university|institute|institution|academy|ministry|agency|"
+    r"\b(?:it|we|our\s+university|the\s+(?:university|institute|institution|academy|ministry|agency|"
     r"center|centre|company|foundation|council|society|association))\b",
     re.I,
 )
@@ -189,7 +189,8 @@ def _name_start(sentence: str, start: int) -> int:
     taken = 0
     length = len(sentence[:start]) - len(sentence[:start].rstrip(" '\"‘“"))
     for word in reversed(words):
-        if not word or not _NAME_WORD.match(word) or word in {"of", "for", "on", "and", "&"}:
+        bare = word.strip("'\"‘’“”")
+        if not bare or not _NAME_WORD.match(bare) or bare in {"of", "for", "on", "and", "&"}:
             break
         taken += len(word) + 1
     if taken == 0:
@@ -224,19 +225,24 @@ def _parties(ctx: Context, s_start: int, s_end: int, instrument: _Instrument) ->
     sentence = ctx.body[s_start:s_end]
     excluded = [(s_start + m.start(), s_start + m.end()) for m in _NOT_PARTY.finditer(sentence)]
     parties = _orgs_between(ctx, s_start, s_end, excluded)
+    # "the university inked an MOU with B": the subject is the organization the article is about
+    subject_start = _subject_start(ctx, s_start, instrument)
+    subject = ctx.body[subject_start : instrument.cue[0]]
+    if _SUBJECT_ANAPHOR.search(subject) and not _orgs_between(
+        ctx, subject_start, instrument.cue[0]
+    ):
+        about = _article_subject(ctx)
+        if about and about not in parties:
+            parties.insert(0, about)
     anaphor = _PARTY_ANAPHOR.search(sentence)
-    if anaphor:
-        number = anaphor.group("number")
+    if anaphor or (re.search(r"\bthey\b", subject, re.I) and len(parties) < 2):
+        number = anaphor.group("number") if anaphor else None
         wanted = _NUMBERS[number.lower()] if number else 2
         for key in _orgs_before(ctx, s_start):
             if len(parties) >= wanted:
                 break
             if key not in parties:
                 parties.append(key)
-    elif _SUBJECT_ANAPHOR.search(sentence) and not _subject_has_org(ctx, s_start, instrument):
-        subject = _article_subject(ctx)
-        if subject and subject not in parties:
-            parties.insert(0, subject)
     return parties
 
 
@@ -295,10 +301,6 @@ def _article_subject(ctx: Context) -> str:
         return title[0]
     first = _orgs_between(ctx, 0, len(ctx.body))
     return first[0] if first else ""
-
-
-def _subject_has_org(ctx: Context, s_start: int, instrument: _Instrument) -> bool:
-    return bool(_orgs_between(ctx, _subject_start(ctx, s_start, instrument), instrument.cue[0]))
 
 
 def _subject_start(ctx: Context, s_start: int, instrument: _Instrument) -> int:
