@@ -231,8 +231,8 @@ def _parties(ctx: Context, s_start: int, s_end: int, instrument: _Instrument) ->
     if _SUBJECT_ANAPHOR.search(subject) and not _orgs_between(
         ctx, subject_start, instrument.cue[0]
     ):
-        about = _article_subject(ctx)
-        if about and about not in parties:
+        about = _article_subject(ctx, parties)
+        if about:
             parties.insert(0, about)
     anaphor = _PARTY_ANAPHOR.search(sentence)
     if anaphor or (re.search(r"\bthey\b", subject, re.I) and len(parties) < 2):
@@ -294,13 +294,14 @@ def _title_orgs(ctx: Context) -> list[str]:
     return [key for _, key in sorted(hits)]
 
 
-def _article_subject(ctx: Context) -> str:
-    """The organization the article is about: the first its title names, else the body."""
-    title = _title_orgs(ctx)
+def _article_subject(ctx: Context, parties: list[str]) -> str:
+    """The organization the article is about, other than the parties named: the first its
+    title names, else the one the body names most often."""
+    title = [key for key in _title_orgs(ctx) if key not in parties]
     if title:
         return title[0]
-    first = _orgs_between(ctx, 0, len(ctx.body))
-    return first[0] if first else ""
+    others = [fact for key, fact in ctx.orgs.items() if key not in parties]
+    return max(others, key=lambda fact: len(fact.spans)).key if others else ""
 
 
 def _subject_start(ctx: Context, s_start: int, instrument: _Instrument) -> int:
