@@ -223,3 +223,12 @@ def test_the_two_presidents_are_the_signatories_named_before():
     [mou] = agreements(body)
     assert signers(mou) == {"choi sunwoo", "ma lianhe"}
     assert parties(mou) == {"ansan tech university", "jilin farm university"}
+
+
+def test_the_agreement_signed_by_in_the_next_sentence_is_the_same_one():
+    body = (
+        "Riverside University and the Valley Institute of Technology signed an MOU on May 2. "
+        "The agreement was signed by Director Ana Lopez and President Ken Mori."
+    )
+    [mou] = agreements(body)
+    assert signers(mou) == {"ana lopez", "ken mori"}

@@ -74,6 +74,7 @@ _LIST_GAP = re.compile(
 _UMBRELLA = re.compile(r"\b(?:consisting\s+of|comprising|including|namely)\b|:", re.I)
 # A word before the instrument that belongs to its name: "General Collaborative Agreement".
 _NAME_WORD = re.compile(r"(?:[A-Z][\w\-]*|of|for|on|and|&)$")
+_NOT_NAME_WORDS = {"of", "for", "on", "and", "&", "the", "this", "that", "a", "an", "its", "their"}
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|said)\s+(?:new\s+|same\s+)?$", re.I)
 
 # Clauses whose organizations and people are not parties: what the agreement founds, who
@@ -190,7 +191,7 @@ def _name_start(sentence: str, start: int) -> int:
     length = len(sentence[:start]) - len(sentence[:start].rstrip(" '\"‘“"))
     for word in reversed(words):
         bare = word.strip("'\"‘’“”")
-        if not bare or not _NAME_WORD.match(bare) or bare in {"of", "for", "on", "and", "&"}:
+        if not bare or not _NAME_WORD.match(bare) or bare.lower() in _NOT_NAME_WORDS:
             break
         taken += len(word) + 1
     if taken == 0:
