@@ -57,7 +57,8 @@ _FULL_DATE_PATTERNS = [
         r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]?"
     ),
     re.compile(
-        rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b", re.I
+        rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b",
+        re.I,
     ),
     # "05 June,2017": a comma may stand for the space before the year.
     re.compile(

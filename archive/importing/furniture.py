@@ -29,7 +29,8 @@ _FURNITURE = _any(
     # Page tools: font size, print, close, e-mail, share bars, back to top.
     rf"{_SHORT}(?:font\s*size|字体\s*[:：]|字号\s*[:：]|글자\s*크기)",
     r"^(?:share|print|email|e-mail|back to top|page top|top|list|prev|next|close)\b.{0,20}$",
-    rf"^{_SHORT}(?:share(?: this)?(?: article| story| page)?\s*[:：]|分享到|分享\s*[:：]|"
+    rf"^{_SHORT}share\b[^.!?]*$",
+    rf"^{_SHORT}(?:分享到|分享\s*[:：]|"
     r"이 기사를 공유합니다|공유하기|SNS\s*공유)",
     r"^(?:打印本页|关闭窗口|打印|关闭|返回顶部|프린트|인쇄|닫기)$",
     # Accessibility links of Korean public sites.
@@ -47,6 +48,7 @@ _FURNITURE = _any(
     rf"^{_SHORT}[(（]?\s*(?:责任编辑|编辑|作者|记者|通讯员|撰稿|审核|审稿|校对|摄影|供稿|初审|"
     r"复审|终审|文|图)\s*[:：/]",
     rf"^{_SHORT}\S+(?:\s\S+)?\s(?:기자|특파원)(?:\s+\S+@\S+)?$",
+    rf"^{_SHORT}\S{{0,12}}(?:撰稿人|记者|通讯员|专栏作家|作者)\s+[\u4e00-\u9fff·]{{2,5}}$",
     r"^\S+@\S+\.\w+$",
     # Photo captions and credits: "[Photo] ...", "[Image: X] ...", "（图：...）", "Photo: ...",
     # "(Photo by ...)", a line ending in its credit: "会见现场（图片来源：...）", "...<사진=...>".

@@ -1,7 +1,7 @@
 """What a page's header and first sentence say of the page itself: when it was published and
-where it came from. Date lines ("Published: Nov 17, 2019", "发布时间：2020-01-02",
+where it came from. Date lines ("Published: Nov 17, 2019", "发布时间" and a date,
 "입력 2002-09-09 19:48", "[2010-06-23]", "Monday, 29 February 2016"), source lines
-("Source: Xinhua | 2018-06-14", "来源：新华网", "출처: 연합뉴스") and datelines
+("Source: Xinhua | 2018-06-14", "来源" and a name, "출처: 연합뉴스") and datelines
 ("Peking University, July 22, 2024: ...", "SEOUL, Oct. 20, 2015 (Yonhap) -- ...",
 "(서울=연합뉴스) 홍길동 기자 = ...")."""
 
@@ -17,9 +17,10 @@ _FIELD_LABELS = (
     r"作者|来源|编辑|责任编辑|点击数?|浏览次数|浏览|阅读|字体|字号|"
     r"출처|기자|조회수?|글자\s*크기"
 )
-# Header fields are set apart by bars, runs of spaces, tabs, 【】 buttons or a new label.
+# Header fields are set apart by bars, runs of spaces, tabs, 【】 buttons or a new label; a label
+# ends a word ("图片来源：" is a photo credit, not a source).
 _FIELD_BREAK = re.compile(
-    rf"\s*[|｜]\s*|\s{{2,}}|\t|\u3000+|(?<=】)|(?=【)|(?<=\S)(?=(?:{_FIELD_LABELS})\s*[:：])",
+    rf"\s*[|｜]\s*|\s{{2,}}|\t|\u3000+|(?<=】)|(?=【)|(?<=[\d\W])(?<!\s)(?=(?:{_FIELD_LABELS})\s*[:：])",
     re.I,
 )
 
@@ -92,11 +93,21 @@ def read_header_line(raw_line: str) -> HeaderFacts | None:
 # A dateline opening the first sentence: a place of a few capitalised words, the date, perhaps
 # an agency in brackets, then a colon or a dash. "On September 24th, 2022, the school..." is
 # not one: it tells of an event.
-_DATELINE_PLACE = re.compile(r"^[A-Z][\w.'&-]*(?:\s+[\w.'&()-]+){0,5}(?:,\s*[A-Z][\w.'&-]*){0,2},\s*$")
+_DATELINE_PLACE = re.compile(
+    r"^[A-Z][\w.'&-]*(?:\s+[\w.'&()-]+){0,5}(?:,\s*[A-Z][\w.'&-]*){0,2},\s*$"
+)
 _DATELINE_END = re.compile(r"^\s*(?:\((?P<agency>[^()]{2,40})\))?\s*(?::|：|--|—|–|-\s)")
+# A wire story's closing tag, on its own line: "(Yonhap)", "(Xinhua)"; "(END)" is not one.
+AGENCY_TAG = re.compile(r"^[(（]\s*(?!END\b)(?P<agency>[A-Z][\w .&-]{1,30}?)\s*[)）]$")
 # A wire story without the year: "SEOUL, Oct. 20 (Yonhap) --" names its agency all the same.
 _AGENCY_DATELINE = re.compile(
     r"^[A-Z][A-Za-z .'-]{1,40}(?:,[^()\n]{1,40})?\s\((?P<agency>[A-Z][\w .&-]{1,30})\)\s*(?:--|—|–)"
+)
+# Chinese wire stories open "新华社北京12月27日电": agency, city, month and day ("本报" is the
+# paper itself).
+_CHINESE_DATELINE = re.compile(
+    r"^(?!本报)(?P<agency>[\u4e00-\u9fffA-Za-z]{1,10}?(?:通讯社|社|网|报|台))"
+    r"[\u4e00-\u9fff]{0,6}\s*\d{1,2}月\d{1,2}日(?:电|讯)"
 )
 # Korean wire stories open "(서울=연합뉴스) 홍길동 기자 =": city, agency, then the reporter.
 _KOREAN_DATELINE = re.compile(
@@ -115,6 +126,8 @@ class Dateline:
 def read_dateline(paragraph: str) -> Dateline | None:
     if match := _KOREAN_DATELINE.match(paragraph):
         return Dateline(None, match["agency"].strip(), match.end())
+    if match := _CHINESE_DATELINE.match(paragraph):
+        return Dateline(None, match["agency"], 0)
     head = paragraph[:160]
     for found in find_dates(head)[:1]:
         if found.start > 60 or not _DATELINE_PLACE.match(head[: found.start]):

@@ -17,7 +17,7 @@ from archive.importing.furniture import (
     is_menu,
     is_related_heading,
 )
-from archive.importing.page_dates import read_dateline, read_header_line
+from archive.importing.page_dates import AGENCY_TAG, read_dateline, read_header_line
 
 
 class ParseError(ValueError):
@@ -78,6 +78,10 @@ def _is_body_line(line: str) -> bool:
     return size >= 30 or (size >= 8 and bool(_SENTENCE_END.search(line)))
 
 
+def _is_sentence(line: str) -> bool:
+    return _is_body_line(line) or (_size(line) >= 2 and bool(_SENTENCE_END.search(line)))
+
+
 def _looks_like_title(line: str) -> bool:
     return (
         2 <= _size(line) <= 40
@@ -101,7 +105,8 @@ def _headline(lines: list[str], labels: set[str]) -> str:
     ("Seminar & Forum" above the headline): a line the menus or breadcrumb name, or one less
     than half as long as the next; else the lines are one headline wrapped."""
     while len(lines) > 1 and (
-        lines[0].casefold() in labels or (2 * len(lines[0]) < len(lines[1]) and _size(lines[0]) <= 4)
+        lines[0].casefold() in labels
+        or (2 * len(lines[0]) < len(lines[1]) and _size(lines[0]) <= 4)
     ):
         lines = lines[1:]
     return _join(lines) if len(lines) <= 3 else lines[-1]
@@ -158,6 +163,20 @@ def _read_header(header: list[_Line]) -> _Header:
     return found
 
 
+def _body_start(lines: list[_Line]) -> int:
+    """Where the first paragraph of prose stands. A date line stands under the headline, not
+    in the body: prose above one was a headline ending like a sentence ("... (21 Nov.)")."""
+    prose = [
+        i
+        for i, line in enumerate(lines)
+        if _is_body_line(line.text) and not is_furniture(line.text)
+    ]
+    for i, j in zip(prose, [*prose[1:], len(lines)], strict=True):
+        if not any((f := read_header_line(line.raw)) and f.date for line in lines[i + 1 : j]):
+            return i
+    return len(lines)
+
+
 def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
     """The article's paragraphs, and a source a line among them states ("Source: Xinhua")."""
     paragraphs: list[str] = []
@@ -174,10 +193,13 @@ def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
             continue
         if in_related or is_furniture(text) or text == title:
             continue
+        if agency := AGENCY_TAG.match(text):
+            source = source or agency["agency"]
+            continue
         paragraphs.append(text)
-    # After the last paragraph of prose come captions, lists and footers, unless the paragraph
-    # ends in a colon and the list is its own.
-    last = max((i for i, p in enumerate(paragraphs) if _is_body_line(p)), default=-1)
+    # After the last sentence come captions, lists and footers, unless the sentence ends in a
+    # colon and the list is its own.
+    last = max((i for i, p in enumerate(paragraphs) if _is_sentence(p)), default=-1)
     if last >= 0 and not paragraphs[last].endswith((":", "：")):
         paragraphs = paragraphs[: last + 1]
     return paragraphs, source
@@ -204,10 +226,7 @@ def parse_article(text: str) -> ParsedArticle:
     if not lines:
         raise ParseError("the file has no text")
 
-    body_start = next(
-        (i for i, line in enumerate(lines) if _is_body_line(line.text) and not is_furniture(line.text)),
-        len(lines),
-    )
+    body_start = _body_start(lines)
     header = _read_header(lines[:body_start])
     title = header.title
     if not title:
