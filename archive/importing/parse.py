@@ -171,8 +171,10 @@ def _body_start(lines: list[_Line]) -> int:
         for i, line in enumerate(lines)
         if _is_body_line(line.text) and not is_furniture(line.text)
     ]
-    for i, j in zip(prose, [*prose[1:], len(lines)], strict=True):
-        if not any((f := read_header_line(line.raw)) and f.date for line in lines[i + 1 : j]):
+    for i, j in zip(prose, [*prose[1:], len(lines)], strict=False):
+        if _size(lines[i].text) > 40 or not any(
+            (f := read_header_line(line.raw)) and f.date for line in lines[i + 1 : j]
+        ):
             return i
     return len(lines)
 
