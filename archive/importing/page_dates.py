@@ -78,8 +78,9 @@ def read_header_line(raw_line: str) -> HeaderFacts | None:
     """The date and source a header line states, or None when it states neither."""
     found, updated, source = None, False, None
     for field in header_fields(raw_line):
-        if (dated := _date_field(field)) and found is None:
-            found, updated = dated
+        if dated := _date_field(field):
+            if found is None or (updated and not dated[1]):  # "Updated: ... | Published: ..."
+                found, updated = dated
         elif (match := _SOURCE_FIELD.match(field)) and source is None:
             value = match["source"]
             if dates := find_dates(value):  # "来源：新华网 2019-12-27"

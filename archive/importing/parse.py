@@ -47,8 +47,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _TITLE_LABEL = re.compile(r"^(?:title|제목|标题)\s*[:：]?\s+(?P<title>.+)$", re.I)
 # "Date of event: July 22, 2016", "Venue and date: ...": a labelled fact, not a headline.
 _FIELD_LINE = re.compile(r"^[^:：]{1,25}[:：]")
-# Sentences end in . ! ? 。 ！ ？ (Korean in 다. 요.), perhaps inside a closing quote or bracket.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
+# Sentences end in . ! ? 。 ！ ？ (Korean in 다. 요.), perhaps inside a closing quote or bracket,
+# or in a colon before a list.
+_SENTENCE_END = re.compile(r"[.!?。！？…:：][\"'”’」』)）]*$")
+_FULL_STOP = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")  # kana, han, hangul
 _HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 MAX_TITLE_CHARS = 300
@@ -79,7 +81,7 @@ def _is_body_line(line: str) -> bool:
 
 
 def _is_sentence(line: str) -> bool:
-    return _is_body_line(line) or (_size(line) >= 2 and bool(_SENTENCE_END.search(line)))
+    return _is_body_line(line) or (_size(line) >= 2 and bool(_FULL_STOP.search(line)))
 
 
 def _looks_like_title(line: str) -> bool:
