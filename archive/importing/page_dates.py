@@ -74,8 +74,13 @@ def _date_field(field: str) -> tuple[FoundDate, bool] | None:
     return dates[0], bool(_UPDATE_LABEL.match(field))
 
 
+_HINT = re.compile(r"(?:19|20)\d\d|source|来源|출처", re.I)
+
+
 def read_header_line(raw_line: str) -> HeaderFacts | None:
     """The date and source a header line states, or None when it states neither."""
+    if _HINT.search(raw_line) is None:  # no year, no source label: most lines, quickly
+        return None
     found, updated, source = None, False, None
     for field in header_fields(raw_line):
         if dated := _date_field(field):
