@@ -115,6 +115,25 @@ def is_related_heading(line: str) -> bool:
     return len(line) <= MAX_FURNITURE_CHARS and _RELATED.match(line) is not None
 
 
+# A caption that states who or what is pictured, and where ("[Photo] From left: Kim Min-su,
+# president of X; ..."), is part of the article: its marker goes, its words stay. A credit, or
+# a few words under a picture ("[Photo] The new building"), goes.
+_CAPTION_MARK = re.compile(
+    r"[\[【(（<]\s*(?:photos?|images?|pictures?|pic|图片?|圖|사진|写真)(?:\s*[一二三四五六七八九十\d]+)?"
+    r"\s*(?:[:：=][^\]】)）>]*)?[\]】)）>]\s*",
+    re.I,
+)
+MIN_CAPTION_CHARS = 60
+
+
+def caption_text(line: str) -> str:
+    """The words of a photo caption that describes its picture; "" for any other line."""
+    match = _CAPTION_MARK.match(line)
+    if match and len(line) - match.end() >= MIN_CAPTION_CHARS:
+        return line[match.end() :]
+    return ""
+
+
 def is_furniture(line: str) -> bool:
     if _AT_START.match(line) or _CREDIT_AT_END.search(line, max(0, len(line) - 80)):
         return True

@@ -11,6 +11,7 @@ from datetime import date
 from archive.importing.dates import FoundDate, find_dates
 from archive.importing.furniture import (
     BREADCRUMB_SPLIT,
+    caption_text,
     is_breadcrumb,
     is_byline,
     is_furniture,
@@ -168,10 +169,18 @@ def _read_header(header: list[_Line]) -> _Header:
     return found
 
 
+def _is_article_text(text: str) -> bool:
+    return not is_furniture(text) or bool(caption_text(text))
+
+
 def _body_start(lines: list[_Line]) -> int:
     """Where the first paragraph of prose stands. A date line stands under the headline, not
     in the body: prose above one was a headline ending like a sentence ("... (21 Nov.)")."""
-    prose = [i for i, line in enumerate(lines) if line.prose and not is_furniture(line.text)]
+    prose = [
+        i
+        for i, line in enumerate(lines)
+        if (line.prose or caption_text(line.text)) and _is_article_text(line.text)
+    ]
     for i, j in zip(prose, [*prose[1:], len(lines)], strict=False):
         if _size(lines[i].text) > 40 or not any(
             (f := read_header_line(line.raw)) and f.date for line in lines[i + 1 : j]
@@ -194,7 +203,7 @@ def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
         if facts is not None:
             source = source or facts.source or ""
             continue
-        if in_related or is_furniture(text) or text == title:
+        if in_related or not _is_article_text(text) or text == title:
             continue
         if agency := AGENCY_TAG.match(text):
             source = source or agency["agency"]
@@ -205,7 +214,7 @@ def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
     last = max((i for i, p in enumerate(paragraphs) if _is_sentence(p)), default=-1)
     if last >= 0 and not paragraphs[last].text.endswith((":", "：")):
         paragraphs = paragraphs[: last + 1]
-    return [p.text for p in paragraphs], source
+    return [caption_text(p.text) or p.text for p in paragraphs], source
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")

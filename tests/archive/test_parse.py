@@ -439,3 +439,18 @@ def test_body_lines_and_language_in_chinese_korean_and_english(body, language):
     parsed = parse_article(f"Joint Laboratory\n\n{body}")
     assert parsed.body == body
     assert parsed.language == language
+
+
+def test_a_caption_that_names_who_is_pictured_stays_without_its_marker():
+    text = (
+        "Joint Laboratory Opens\n\n"
+        "[Photo] From left: Ann Lee, director of the Lakeside Institute; Park Min-su, dean of "
+        "the Busan College of Engineering\n\n"
+        "The two institutes agreed to share their laboratories and to exchange students.\n\n"
+        "[Photo] The new building\n"
+    )
+    assert parse_article(text).body == (
+        "From left: Ann Lee, director of the Lakeside Institute; Park Min-su, dean of the Busan "
+        "College of Engineering\n\n"
+        "The two institutes agreed to share their laboratories and to exchange students."
+    )
