@@ -332,7 +332,9 @@ def _acronym_after(text: str, tokens: list[Token], index: int, name: str) -> tup
 def find_organizations(ctx: Context) -> None:
     body, tokens = ctx.body, ctx.tokens
     raw = [org for org in _org_spans(body, tokens) if not _not_an_org(ctx, org)]
-    raw = _merge_spans(raw, _known_spans(ctx) + _acronym_first_spans(ctx))
+    spelled_out = _acronym_first_spans(ctx)
+    acronym_before = {(o.start_token, o.end_token): o.key[1:] for o in spelled_out}
+    raw = _merge_spans(raw, _known_spans(ctx) + spelled_out)
     i = 0
     while i < len(raw):
         current = raw[i]
@@ -383,6 +385,8 @@ def find_organizations(ctx: Context) -> None:
             i += 2
             continue
         acronym = _acronym_after(body, tokens, current.end_token, current.name)
+        if before := acronym_before.get((current.start_token, current.end_token)):
+            acronym = (before, current.end_token)  # "NTA (Nordic Technology Alliance)"
         register_org(ctx, current, acronym)
         i += 1
     find_unit_lists(ctx, raw)
@@ -435,17 +439,18 @@ def _not_an_org(ctx: Context, org: OrgSpan) -> bool:
 
 
 def _merge_spans(raw: list[OrgSpan], extra: list[OrgSpan]) -> list[OrgSpan]:
-    """Spans of both lists in order; of two that overlap, the longer stays."""
-    merged = sorted(raw + extra, key=lambda o: (o.start_token, -(o.end_token - o.start_token)))
-    kept: list[OrgSpan] = []
-    for org in merged:
-        if kept and org.start_token <= kept[-1].end_token:
-            last = kept[-1]
-            if org.end_token - org.start_token > last.end_token - last.start_token:
-                kept[-1] = org
-            continue
-        kept.append(org)
-    return kept
+    """The spans the rules found, and those of `extra` that overlap none of them: the rules
+    know a unit from its parent, a bare known name does not."""
+    taken = set()
+    for org in raw:
+        taken.update(range(org.start_token, org.end_token + 1))
+    kept = list(raw)
+    for org in extra:
+        tokens = range(org.start_token, org.end_token + 1)
+        if not taken.intersection(tokens):
+            kept.append(org)
+            taken.update(tokens)
+    return sorted(kept, key=lambda o: o.start_token)
 
 
 class _NameIndex:
