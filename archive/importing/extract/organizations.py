@@ -467,21 +467,21 @@ class _NameIndex:
         for entries in self.first.values():
             entries.sort(key=lambda entry: -len(entry[0]))
 
-    def find(self, tokens: list[Token]) -> list[tuple[int, int, str]]:
+    def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         found = []
-        n = len(tokens)
+        first = self.first
+        n = len(words)
         i = 0
         while i < n:
-            entries = self.first.get(_fold(tokens[i].text))
+            entries = first.get(words[i])
             step = 1
-            for words, canonical in entries or ():
-                end = i + len(words)
-                if end <= n and all(
-                    _fold(tokens[i + m].text) == words[m] for m in range(1, len(words))
-                ):
-                    found.append((i, end - 1, canonical))
-                    step = len(words)
-                    break
+            if entries:
+                for name, canonical in entries:
+                    end = i + len(name)
+                    if end <= n and tuple(words[i:end]) == name:
+                        found.append((i, end - 1, canonical))
+                        step = len(name)
+                        break
             i += step
         return found
 
@@ -511,26 +511,27 @@ def _worth_finding(words: tuple[str, ...]) -> bool:
     return first[:1].isalpha() and len(words) >= 2
 
 
-_BUILT_IN = _NameIndex({name: name for name in KNOWN_ORGANIZATIONS})
-_cached: list = [None, -1, None]  # the mapping last indexed, its size, its index
+_BUILT_IN_NAMES = {name: name for name in KNOWN_ORGANIZATIONS}
+_BUILT_IN = _NameIndex(_BUILT_IN_NAMES)
+_cached: list = [None, -1, _BUILT_IN]  # the mapping last indexed, its size, its index
 
 
-def _index_of(names: Mapping[str, str]) -> _NameIndex | None:
+def _index_of(names: Mapping[str, str]) -> _NameIndex:
+    """One index of the built-in names and the archive's, built once per mapping."""
     if not names:
-        return None
+        return _BUILT_IN
     if _cached[0] is not names or _cached[1] != len(names):
-        _cached[:] = [names, len(names), _NameIndex(names)]
+        _cached[:] = [names, len(names), _NameIndex({**_BUILT_IN_NAMES, **names})]
     return _cached[2]
 
 
 def _known_spans(ctx: Context) -> list[OrgSpan]:
     """Well-known names and the names the archive knows, where the text writes them."""
-    found = _BUILT_IN.find(ctx.tokens)
-    index = _index_of(ctx.known_names)
-    if index is not None:
-        found += index.find(ctx.tokens)
+    words = [t.text for t in ctx.tokens]
+    if "’" in ctx.body:
+        words = [_fold(word) for word in words]
     spans = []
-    for start, end, canonical in found:
+    for start, end, canonical in _index_of(ctx.known_names).find(words):
         first, last = ctx.tokens[start], ctx.tokens[end]
         name = ctx.body[first.start : last.end]
         spans.append(OrgSpan(start, end, name, first.start, last.end, last.lower, canonical))
