@@ -47,10 +47,13 @@ def extract(
     title: str = "",
     year: int | None = None,
     known_acronyms: Mapping[str, str] | None = None,
+    known_names: Mapping[str, str] | None = None,
 ) -> Extraction:
     """Every fact the body states. `year` dates "on December 15"; `known_acronyms` maps
-    acronyms the archive already knows (from earlier articles or editors) to their names."""
-    context = Context(body, title, known_acronyms or {}, year)
+    acronyms the archive already knows (from earlier articles or editors) to their names;
+    `known_names` maps the names and aliases of organizations it knows to their names, so
+    names without a keyword ("Samsung") are found."""
+    context = Context(body, title, known_acronyms or {}, year, known_names)
     for stage in STAGES:
         stage(context)
     return Extraction(

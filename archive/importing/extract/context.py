@@ -33,11 +33,19 @@ class OrgSpan:
 class Context:
     """One article being read: the body, its tokens and sentences, and the facts so far."""
 
-    def __init__(self, body: str, title: str, known_acronyms: Mapping[str, str], year: int | None):
+    def __init__(
+        self,
+        body: str,
+        title: str,
+        known_acronyms: Mapping[str, str],
+        year: int | None,
+        known_names: Mapping[str, str] | None = None,
+    ):
         self.body = body
         self.title = title
         self.tokens = tokenize(body)
         self.known_acronyms = known_acronyms
+        self.known_names = known_names or {}  # a name or alias as written -> canonical name
         self.year = year
         self.sentences = sentences(body)
         self.orgs: dict[str, OrgFact] = {}
