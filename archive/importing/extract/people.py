@@ -28,7 +28,10 @@ _CAPS_TOKEN = re.compile(r"^[A-Z]{2,10}$")
 _NOT_NAME = STOP_WORDS | ORG_KEYWORDS.keys() | EVENT_KEYWORDS.keys() | TITLE_WORDS | HONORIFICS
 _NOT_NAME |= COUNTRY_WORDS.keys() | PLACE_WORDS
 _PLACES = COUNTRY_NAMES | set(CITIES) | set(PROVINCES)
-MIXED, CAPS = 1, 2
+MIXED, CAPS, LAST = 1, 2, 3
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+(?![\w\-])")
+# Surnames that are also common words: a name word only at a name's end ("Minghong He").
+_WORD_SURNAMES = {"He", "Ma", "Long", "Song"}
 
 
 def _is_person_token(token: Token) -> bool:
@@ -42,10 +45,14 @@ def _is_person_token(token: Token) -> bool:
 def _name_classes(ctx: Context) -> list[int]:
     """Per token: a mixed-case name word, a surname in capitals, or neither (0). Worked out
     once per article; the capitals count only as a known surname that is no acronym here."""
+    # a word the article also writes in lower case is an English word, not a name's
+    lower_words = set(_LOWER_WORD.findall(ctx.body))
     classes = []
     for i, token in enumerate(ctx.tokens):
-        if _is_person_token(token):
+        if _is_person_token(token) and (token.lower not in lower_words or token.lower in SURNAMES):
             classes.append(MIXED)
+        elif token.text in _WORD_SURNAMES:
+            classes.append(LAST)
         elif (
             _CAPS_TOKEN.match(token.text)
             and token.lower in SURNAMES
@@ -64,6 +71,8 @@ def _valid_run(classes: list[int], start: int, end: int) -> bool:
     if not 2 <= len(run) <= 4 or 0 in run:
         return False
     caps = [k for k, c in enumerate(run) if c == CAPS]
+    if LAST in run[:-1]:
+        return False
     return len(caps) <= 1 and all(k in (0, len(run) - 1) for k in caps)
 
 
@@ -75,7 +84,9 @@ def _name_before(ctx: Context, index: int) -> tuple[int, int] | None:
         start -= 1
     start += 1
     # "SG YANG Houlan": a word in capitals before a surname in capitals is no part of it
-    while start < index and classes[start] == CAPS and classes[start + 1] == CAPS:
+    while start < index and (
+        (classes[start] == CAPS and classes[start + 1] == CAPS) or classes[start] == LAST
+    ):
         start += 1
     if not _valid_run(classes, start, index):
         return None
@@ -99,6 +110,8 @@ def _name_after(ctx: Context, index: int) -> tuple[int, int] | None:
     end -= 1
     while end > index and classes[end] == CAPS and classes[end - 1] == CAPS:
         end -= 1
+    if LAST in classes[index:end]:  # "Zhou said. He" never reads on past "He"
+        end = index + classes[index:end].index(LAST)
     if not _valid_run(classes, index, end):
         return None
     return index, end
@@ -276,8 +289,12 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
     return None
 
 
-_TITLE_TRAIL = re.compile(r"\s*(?:\b(?:of|at|from|for|to|in|with)\b\s*)?(?:\b[Tt]he\b\s*)?$")
-_TITLE_LEAD = re.compile(r"^\s*(?:,|\band\b|\bthe\b|\s)*")
+# "director general of China's <org>": the country's possessive is no part of the title
+_TITLE_TRAIL = re.compile(
+    r"\s*(?:\b(?:of|at|from|for|to|in|with)\b\s*)?(?:\b[Tt]he\b\s*)?"
+    r"(?:(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-]*['’]s\s*)?$"
+)
+_TITLE_LEAD = re.compile(r"^\s*(?:,|\band\b|\bthe\b|\ban?\b|\s)*")
 
 
 def clean_title(ctx: Context, text: str) -> str:
@@ -302,7 +319,8 @@ def split_titles(title: str) -> list[str]:
 
 _PLACELESS = re.compile(
     r"^(?:(?:[A-Z][\w\-]*\s)*[A-Z][\w\-]*['’]s\s+)?"  # "South Korea’s"
-    r"(?P<title>(?:[a-z\-]+\s+){0,3}?(?i:" + "|".join(sorted(TITLE_WORDS)) + r"))\b"
+    r"(?P<title>(?:[a-z\-]+\s+){0,3}?(?i:" + "|".join(sorted(TITLE_WORDS)) + r")"
+    r"(?:[\s\-]+(?i:" + "|".join(sorted(TITLE_WORDS)) + r"))*)\b"
     r"(?:\s+(?:of|to)\s+(?:the\s+)?(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?))?"
 )
 
@@ -390,12 +408,8 @@ def _title_before_name(
     if country and " of " not in title:
         title = f"{title} of {COUNTRIES[country]}"
     if not org_key and not country and title_start is not None:
-        # "At Korea University, President Kim received ...": the organization the sentence
-        # named last, with less confidence
-        sentence_start = ctx.sentence_of(offset)[0]
-        earlier = ctx.orgs_in(sentence_start, offset)
-        if earlier:
-            org_key, confidence = earlier[-1][1], 0.5
+        org_key = _sentence_owner(ctx, title_start)
+        confidence = 0.5
     if not org_key and title.lower() in _HONORARY_TITLES:
         record_person(ctx, start, end, [])
         return
@@ -409,6 +423,40 @@ def _title_before_name(
     if not person.nationality:
         org = ctx.orgs.get(org_key)
         person.nationality = (org.country if org else "") or country
+
+
+_AT_ORG = re.compile(r"(?:At|In)\s+(?:the\s+)?")
+_ACRONYM_GAP = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?")
+_LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:\w+\s+){0,3}?(?:led|headed)\s+by\s+$")
+
+
+def _sentence_owner(ctx: Context, title_start: int) -> str:
+    """The organization a sentence ties a title to, without naming it next to the title:
+    "At Korea University, President Kim ...", "a Fudan University delegation led by
+    President Jin ...", "X University's President A and Vice President B"."""
+    tokens, body = ctx.tokens, ctx.body
+    offset = tokens[title_start].start
+    sentence_start = ctx.sentence_of(offset)[0]
+    opening = _AT_ORG.match(body, sentence_start)
+    if opening:
+        org = ctx.org_starting_at(ctx.token_index_at.get(opening.end(), -1))
+        after = org.end_token + 1 if org else -1
+        if org and after < title_start and tokens[after].text == "," and org.key in ctx.orgs:
+            return org.key
+    led = _LED_BY.search(body, sentence_start, offset)
+    if led:
+        for org in ctx.org_at.values():
+            between = body[org.end : led.start()] if sentence_start <= org.start else "-"
+            if org.key in ctx.orgs and _ACRONYM_GAP.fullmatch(between):
+                return org.key
+    if title_start >= 2 and tokens[title_start - 1].text == "and":
+        named = ctx.person_at.get(title_start - 2)
+        if named is not None:
+            end = tokens[title_start - 2].end
+            for position in reversed(ctx.positions):
+                if position.person_key == named[1] and position.span.end == end:
+                    return position.org_key
+    return ""
 
 
 def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]:
@@ -435,14 +483,23 @@ def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]
         org = acronym_org(ctx, k)
         if org is not None:
             return org.key, before.start, ""
-    country = country_of(before.text)
-    if country:
-        return None, before.start, country
-    if before.is_cap and before.is_word and not before.is_acronym and before.lower not in _NOT_NAME:
+    title = tokens[title_start].lower
+    # "Tsinghua Vice President", "Zhejiang President": the first word of an organization the
+    # article names; a city or province word is one too, but not before a mayor or governor
+    if (
+        before.is_cap
+        and before.is_word
+        and not before.is_acronym
+        and title not in {"mayor", "governor"}
+        and (before.lower not in _NOT_NAME or before.text in CITIES or before.text in PROVINCES)
+    ):
         prefix = before.lower + " "
         for key, org in ctx.orgs.items():
             if org.name.lower().startswith(prefix):
                 return key, before.start, ""
+    country = country_of(before.text)
+    if country:
+        return None, before.start, country
     return None, offset, ""
 
 
@@ -520,7 +577,20 @@ def find_names_standing_alone(ctx: Context) -> None:
             continue
         before = tokens[start - 1] if start else None
         after = tokens[stop + 1] if stop + 1 < n else None
-        if before is not None and before.is_cap and before.lower not in HONORIFICS | STOP_WORDS:
+        if (
+            before is not None
+            and before.is_cap
+            and not before.is_acronym
+            and before.lower not in HONORIFICS | STOP_WORDS
+        ):
+            continue
+        # "Science and Technology Park": a capitalized phrase joined by "and", "of", "&"
+        if (
+            start >= 2
+            and before is not None
+            and before.text in {"and", "of", "&", "for"}
+            and tokens[start - 2].is_cap
+        ):
             continue
         if after is not None and after.is_cap and after.is_word:
             continue
