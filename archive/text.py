@@ -29,3 +29,9 @@ def make_slug(text: str, *, max_length: int = 80) -> str:
 def unique_suffix(key: str, length: int = 6) -> str:
     """A short stable suffix that tells apart two records whose slugs would collide."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:length]
+
+
+def person_key(name: str) -> str:
+    """The key of a person's name: its normalized words in sorted order, so the orders and
+    cases news writes one name in share it ("HE Minghong" = "Minghong He")."""
+    return " ".join(sorted(normalize_name(name).split()))

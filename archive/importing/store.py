@@ -40,7 +40,8 @@ from archive.models import (
     show_supported,
 )
 from archive.services import LOCKED_TOGETHER
-from archive.text import make_slug, unique_suffix
+from archive.text import make_slug, normalize_name, unique_suffix
+from archive.text import person_key as words_key
 
 BLANK = ("", None, "other")
 IMPORT = "import"  # the change reason history records for what the import wrote
@@ -74,7 +75,7 @@ class Row:
 # The fields the import fills in, per kind of record.
 FILLED = {
     "organization": ("acronym", "kind", "country", "parent_id"),
-    "person": ("nationality",),
+    "person": ("nationality", "native_name"),
     "agreement": ("title", "kind", "signed_on", "summary"),
     "event": (
         "name",
@@ -132,6 +133,12 @@ class RunState:
         ):
             state.positions[(person_id, org_id, title)] = pk
         state.tombstones = set(Tombstone.objects.values_list("kind", "key"))
+        # a deleted person's name comes back in any order of its words
+        state.tombstones |= {
+            (kind, words_key(key))
+            for kind, key in state.tombstones
+            if kind == Tombstone.Kind.PERSON
+        }
         return state
 
     # -- the journal ---------------------------------------------------------------------
@@ -186,10 +193,13 @@ def _load_entities(kind: str) -> dict[str, Row]:
             row_id = merged_into[row_id]
         return rows[row_id]
 
-    entities = {name: survivor(row_id) for name, row_id in names.items()}
+    # People are found by their name's words in any order ("HE Minghong" = "Minghong He"),
+    # the key extraction gives them; a record's normalized name keeps the order it is written in.
+    key = words_key if kind == "person" else str
+    entities = {key(name): survivor(row_id) for name, row_id in names.items()}
     alias_model, owner = ALIASES[kind]
     for normalized, owner_id in alias_model.objects.values_list("normalized", owner):
-        entities.setdefault(normalized, survivor(owner_id))
+        entities.setdefault(key(normalized), survivor(owner_id))
     return entities
 
 
@@ -239,7 +249,7 @@ def _organization_values(fact) -> dict[str, Any]:
 
 
 def _person_values(fact) -> dict[str, Any]:
-    return {"nationality": fact.nationality}
+    return {"nationality": fact.nationality, "native_name": fact.native_name[:100]}
 
 
 @dataclass
@@ -326,7 +336,10 @@ def _resolve(state: RunState, kind: str, items: list[ToWrite], changes: Changes)
             else:
                 model = MODELS[kind]
                 slug = state.take_slug(model, make_slug(fact.name), key)
-                pending[key] = model(name=fact.name, normalized_name=key, slug=slug, **values)
+                normalized = normalize_name(fact.name) if kind == "person" else key
+                pending[key] = model(
+                    name=fact.name, normalized_name=normalized, slug=slug, **values
+                )
     if pending:
         _create(MODELS[kind], list(pending.values()))
         for key, record in pending.items():

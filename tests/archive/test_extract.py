@@ -7,6 +7,7 @@ import pytest
 
 from archive.importing.extract import extract
 from archive.importing.parse import parse_article
+from archive.text import person_key
 from tests.conftest import SEEDS
 
 
@@ -198,8 +199,8 @@ def test_honorifics_are_not_part_of_names():
 
 def test_nationality_follows_the_affiliation():
     persons = extract_seed(0)[1].persons
-    assert persons["piao dongjian"].nationality == "KR"
-    assert persons["li lanjuan"].nationality == "CN"
+    assert persons[person_key("Piao Dongjian")].nationality == "KR"
+    assert persons[person_key("Li Lanjuan")].nationality == "CN"
 
 
 def test_the_chongqing_university_mou():
@@ -209,7 +210,7 @@ def test_the_chongqing_university_mou():
     assert mou.kind == "mou"
     assert mou.signed_on == date(2017, 12, 15)
     assert mou.party_keys == ["chongqing university", "korea electronics technology institute"]
-    assert mou.signatories == [("yang dan", "chongqing university")]
+    assert mou.signatories == [(person_key("Yang Dan"), "chongqing university")]
     assert "CQU-KETI Technical Cooperation Platform" in mou.summary
     assert "has signed the MOU" in mou.span.text
 
@@ -311,10 +312,10 @@ def test_event_participants_and_organizers():
     roles = {(role, key) for role, _, key, _ in event.participants}
     assert ("organizer", "chinese academy of engineering") in roles
     assert ("participant", "national academy of engineering of korea") in roles
-    assert ("participant", "piao dongjian") in roles
+    assert ("participant", person_key("Piao Dongjian")) in roles
     forum = next(e for e in extract_seed(2)[1].events if "Conference" in e.name)
     people = {key for role, kind, key, _ in forum.participants if kind == "person"}
-    assert {"song jun", "gan yong", "ji hongbo"} <= people
+    assert {person_key(n) for n in ("Song Jun", "Gan Yong", "Ji Hongbo")} <= people
 
 
 def test_every_fact_carries_the_span_that_states_it():

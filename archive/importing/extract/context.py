@@ -14,7 +14,7 @@ from archive.importing.extract.facts import (
 )
 from archive.importing.extract.tokens import sentences, tokenize
 from archive.importing.extract.vocabulary import ORG_KEYWORDS, country_of
-from archive.text import normalize_name
+from archive.text import normalize_name, person_key
 
 
 @dataclass
@@ -59,6 +59,7 @@ class Context:
         self.org_at: dict[int, OrgSpan] = {}  # token index where an org span starts -> span
         self.person_at: dict[int, tuple[int, str]] = {}  # token index -> (end token, key)
         self.token_index_at = {t.start: i for i, t in enumerate(self.tokens)}
+        self.name_classes: list[int] = []  # per token, set by the people stage
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.body[start:end])
@@ -99,10 +100,15 @@ class Context:
         return key
 
     def add_person(self, name: str, span: Span, confidence: float = 0.8) -> str:
-        key = normalize_name(name)
+        """One person per set of name words, whatever their order or case; the name is kept
+        as written, a mixed-case spelling preferred to one with a surname in capitals."""
+        key = person_key(name)
         fact = self.persons.get(key)
         if fact is None:
             fact = self.persons[key] = PersonFact(key=key, name=name, confidence=confidence)
+        elif _has_capitals_word(fact.name) and not _has_capitals_word(name):
+            fact.name = name
+        fact.confidence = max(fact.confidence, confidence)
         if span not in fact.spans:
             fact.spans.append(span)
         return key
@@ -129,3 +135,7 @@ class Context:
 
     def org_containing(self, offset: int) -> bool:
         return any(org.start <= offset < org.end for org in self.org_at.values() if org.head)
+
+
+def _has_capitals_word(name: str) -> bool:
+    return any(len(word) > 1 and word.isupper() for word in name.split())

@@ -34,6 +34,7 @@ class PersonFact:
     key: str
     name: str
     nationality: str = ""
+    native_name: str = ""  # in Hanzi, Hangul or Kana: "Hou Jianguo (侯建国)"
     spans: list[Span] = field(default_factory=list)
     confidence: float = 0.8
 

@@ -14,88 +14,201 @@ from archive.importing.extract.vocabulary import (
     EVENT_KEYWORDS,
     HONORIFICS,
     ORG_KEYWORDS,
+    PLACE_WORDS,
     STOP_WORDS,
+    SURNAMES,
     TITLE_WORDS,
     country_of,
 )
 
+# A name word: "Jianguo", "Byeong-taek", "Yoon-Ho".
 _NAME_TOKEN = re.compile(r"^[A-Z][a-z]+(?:-[a-z]+|-[A-Z][a-z]+)?$")
+# A surname in capitals, as news often writes it: "HE Minghong", "Prof. KIM Jae-hong".
+_CAPS_TOKEN = re.compile(r"^[A-Z]{2,10}$")
+_NOT_NAME = STOP_WORDS | ORG_KEYWORDS.keys() | EVENT_KEYWORDS.keys() | TITLE_WORDS | HONORIFICS
+_NOT_NAME |= COUNTRY_WORDS.keys() | PLACE_WORDS
+_PLACES = COUNTRY_NAMES | set(CITIES) | set(PROVINCES)
+MIXED, CAPS, LAST = 1, 2, 3
+_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+(?![\w\-])")
+# Surnames that are also common words: a name word only at a name's end ("Minghong He").
+_WORD_SURNAMES = {"He", "Ma", "Long", "Song"}
 
 
 def _is_person_token(token: Token) -> bool:
     return (
         bool(_NAME_TOKEN.match(token.text))
-        and token.lower not in STOP_WORDS
-        and token.lower not in ORG_KEYWORDS
-        and token.lower not in EVENT_KEYWORDS
-        and token.lower not in TITLE_WORDS
-        and token.lower not in HONORIFICS
-        and token.text not in COUNTRY_NAMES
-        and token.text not in CITIES
-        and token.text not in PROVINCES
-        and token.lower not in COUNTRY_WORDS
+        and token.lower not in _NOT_NAME
+        and token.text not in _PLACES
     )
 
 
-def _name_before(tokens: list[Token], index: int) -> tuple[int, int] | None:
+def _name_classes(ctx: Context) -> list[int]:
+    """Per token: a mixed-case name word, a surname in capitals, or neither (0). Worked out
+    once per article; the capitals count only as a known surname that is no acronym here."""
+    # a word the article also writes in lower case is an English word, not a name's
+    lower_words = set(_LOWER_WORD.findall(ctx.body))
+    classes = []
+    for i, token in enumerate(ctx.tokens):
+        if _is_person_token(token) and (token.lower not in lower_words or token.lower in SURNAMES):
+            classes.append(MIXED)
+        elif token.text in _WORD_SURNAMES:
+            classes.append(LAST)
+        elif (
+            _CAPS_TOKEN.match(token.text)
+            and token.lower in SURNAMES
+            and token.text not in ctx.acronyms
+            and i not in ctx.org_at
+        ):
+            classes.append(CAPS)
+        else:
+            classes.append(0)
+    return classes
+
+
+def _valid_run(classes: list[int], start: int, end: int) -> bool:
+    """Two to four words, at most one in capitals and only at either end of the name."""
+    run = classes[start : end + 1]
+    if not 2 <= len(run) <= 4 or 0 in run:
+        return False
+    caps = [k for k, c in enumerate(run) if c == CAPS]
+    if LAST in run[:-1]:
+        return False
+    return len(caps) <= 1 and all(k in (0, len(run) - 1) for k in caps)
+
+
+def _name_before(ctx: Context, index: int) -> tuple[int, int] | None:
     """The person name ending at tokens[index]: two to four name words, read leftwards."""
+    tokens, classes = ctx.tokens, ctx.name_classes
     start = index
-    while start >= 0 and index - start < 4 and _is_person_token(tokens[start]):
+    while start >= 0 and index - start < 4 and classes[start]:
         start -= 1
     start += 1
-    if index - start + 1 < 2:
+    # "SG YANG Houlan": a word in capitals before a surname in capitals is no part of it
+    while start < index and (
+        (classes[start] == CAPS and classes[start + 1] == CAPS) or classes[start] == LAST
+    ):
+        start += 1
+    if not _valid_run(classes, start, index):
         return None
     before = tokens[start - 1] if start > 0 else None
     if (
         before is not None
         and before.is_cap
         and before.is_word
+        and not before.is_acronym
         and before.lower not in HONORIFICS | STOP_WORDS | TITLE_WORDS
     ):
         return None  # part of a longer capitalized phrase, not a name
     return start, index
 
 
-def _name_after(tokens: list[Token], index: int) -> tuple[int, int] | None:
+def _name_after(ctx: Context, index: int) -> tuple[int, int] | None:
+    classes = ctx.name_classes
     end = index
-    while end < len(tokens) and end - index < 4 and _is_person_token(tokens[end]):
+    while end < len(classes) and end - index < 4 and classes[end]:
         end += 1
-    if end - index < 2:
+    end -= 1
+    while end > index and classes[end] == CAPS and classes[end - 1] == CAPS:
+        end -= 1
+    if LAST in classes[index:end]:  # "Zhou said. He" never reads on past "He"
+        end = index + classes[index:end].index(LAST)
+    if not _valid_run(classes, index, end):
         return None
-    return index, end - 1
+    return index, end
 
 
 def find_people(ctx: Context) -> None:
+    ctx.name_classes = _name_classes(ctx)
+    find_names_before_titles(ctx)
+    find_titles_with_names_after(ctx)
+    find_titles_before_names(ctx)
+    find_member_lists(ctx)
+    find_names_standing_alone(ctx)
+    find_later_references(ctx)
+    drop_weaker_positions(ctx)
+
+
+# "Name, who is title at Org", "Name, currently title of Org"
+_RELATIVE = {"who", "currently", "now", "is", "was", "serves", "served", "as"}
+
+
+def find_names_before_titles(ctx: Context) -> None:
+    """ "Name, title of Org", "Name, who is title at Org", "Name (title, Org)", with
+    "A and B, vice deans of ..." a title each."""
     tokens = ctx.tokens
+    n = len(tokens)
     for i, token in enumerate(tokens):
-        if token.text != ",":
+        if token.text not in {",", "("}:
             continue
-        name = _name_before(tokens, i - 1)
+        name = _name_before(ctx, i - 1)
         if name is None:
+            continue
+        if token.text == "(":
+            _bracketed_title(ctx, name, i)
             continue
         names = [name]
         # "Tang Qian and Luo Yuanxin, vice deans of ..."
         if name[0] >= 3 and tokens[name[0] - 1].text == "and":
-            first = _name_before(tokens, name[0] - 2)
+            first = _name_before(ctx, name[0] - 2)
             if first is not None:
                 names.insert(0, first)
-        clause = read_title_clause(ctx, i + 1)
+        look = i + 1
+        while look < n and look - i <= 3 and tokens[look].lower in _RELATIVE:
+            look += 1
+        if look >= n:
+            continue
+        clause = read_title_clause(ctx, look)
         if clause is None:
             continue
         if len(names) > 1:  # "vice deans" of two people is a vice dean each
             clause = [(re.sub(r"s$", "", t), o, sp) for t, o, sp in clause]
         for start, end in names:
             record_person(ctx, start, end, clause)
-    find_titles_with_names_after(ctx)
-    find_titles_before_names(ctx)
-    find_member_lists(ctx)
-    find_later_references(ctx)
 
 
-def record_person(ctx: Context, start: int, end: int, clause: list[tuple[str, str, Span]]) -> str:
+def _bracketed_title(ctx: Context, name: tuple[int, int], index: int) -> None:
+    """ "Name (title, Org)" and "Name (Org title)"; "Name (侯建国)" is the native name."""
+    tokens, body = ctx.tokens, ctx.body
+    close = body.find(")", tokens[index].end, tokens[index].end + 200)
+    if close == -1:
+        return
+    inside = body[tokens[index].end : close]
+    if _NATIVE.fullmatch(inside.strip()):
+        key = record_person(ctx, *name, [])
+        ctx.persons[key].native_name = ctx.persons[key].native_name or inside.strip()
+        return
+    title, _, rest = inside.partition(",")
+    title = title.strip()
+    words = title.lower().replace("-", " ").split()
+    if not words or len(words) > 6 or not any(w in TITLE_WORDS for w in words):
+        return
+    org_key = ""
+    after = ctx.token_index_at.get(tokens[index].end + len(inside) - len(rest.lstrip()))
+    if rest.strip() and after is not None:
+        if tokens[after].lower == "the":
+            after += 1
+        org = ctx.org_starting_at(after)
+        org_key = org.key if org is not None else ""
+    span = ctx.span(tokens[index].end, close)
+    record_person(ctx, *name, [(title, org_key, span)])
+
+
+_NATIVE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3·・ ]{2,12}")
+
+
+def record_person(
+    ctx: Context,
+    start: int,
+    end: int,
+    clause: list[tuple[str, str, Span]],
+    confidence: float = 0.8,
+) -> str:
     tokens = ctx.tokens
     name = ctx.body[tokens[start].start : tokens[end].end]
-    key = ctx.add_person(name, ctx.span(tokens[start].start, tokens[end].end))
+    key = ctx.add_person(name, ctx.span(tokens[start].start, tokens[end].end), confidence)
+    native = _NATIVE_AFTER.match(ctx.body, tokens[end].end)
+    if native and not ctx.persons[key].native_name:
+        ctx.persons[key].native_name = native.group(1)
     for index in range(start, end + 1):
         ctx.person_at[index] = (end, key)
     person = ctx.persons[key]
@@ -176,8 +289,12 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
     return None
 
 
-_TITLE_TRAIL = re.compile(r"\s*(?:\b(?:of|at|from|for|to|in|with)\b\s*)?(?:\b[Tt]he\b\s*)?$")
-_TITLE_LEAD = re.compile(r"^\s*(?:,|\band\b|\bthe\b|\s)*")
+# "director general of China's <org>": the country's possessive is no part of the title
+_TITLE_TRAIL = re.compile(
+    r"\s*(?:\b(?:of|at|from|for|to|in|with)\b\s*)?(?:\b[Tt]he\b\s*)?"
+    r"(?:(?:[A-Z][\w\-]*\s+)?[A-Z][\w\-]*['’]s\s*)?$"
+)
+_TITLE_LEAD = re.compile(r"^\s*(?:,|\band\b|\bthe\b|\ban?\b|\s)*")
 
 
 def clean_title(ctx: Context, text: str) -> str:
@@ -202,7 +319,8 @@ def split_titles(title: str) -> list[str]:
 
 _PLACELESS = re.compile(
     r"^(?:(?:[A-Z][\w\-]*\s)*[A-Z][\w\-]*['’]s\s+)?"  # "South Korea’s"
-    r"(?P<title>(?:[a-z\-]+\s+){0,3}?(?i:" + "|".join(sorted(TITLE_WORDS)) + r"))\b"
+    r"(?P<title>(?:[a-z\-]+\s+){0,3}?(?i:" + "|".join(sorted(TITLE_WORDS)) + r")"
+    r"(?:[\s\-]+(?i:" + "|".join(sorted(TITLE_WORDS)) + r"))*)\b"
     r"(?:\s+(?:of|to)\s+(?:the\s+)?(?P<place>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?))?"
 )
 
@@ -217,42 +335,172 @@ def placeless_title(ctx: Context, text: str) -> str:
     return match.group(0).strip()
 
 
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+# The titles news puts before a name, capitalized: "Vice Minister", "Secretary-General",
+# "Executive Director", "Charge d'Affaires", "Vice Presidents" (of a list of names).
 _TITLE_BEFORE = re.compile(
-    r"\b(?P<hon>Mr|Mrs|Ms|Dr|Prof|Professor|Academician)\.?\s+|"
-    r"\b(?P<title>Vice President|Vice Minister|President|Chairman|Chairwoman|Director|Minister|"
-    r"Ambassador|Governor|Mayor|Premier|Dean)\s+"
+    r"\b(?P<title>(?:(?:Executive|Senior|Deputy|Vice|Associate|Assistant|Honorary|Former|"
+    r"Acting|First|Permanent)[ -])*"
+    r"(?:President|Chairman|Chairwoman|Chairperson|Chair|Director[ -]General|Director|"
+    r"Minister|Ambassador|Governor|Mayor|Premier|Dean|Secretary[ -]General|Secretary|"
+    r"Commissioner|Administrator|Chief Executive|CEO|Head|Consul[ -]General|"
+    r"Charg[eé] d['’]Affaires|Member|Academician|Professor|Rector|Provost|Chancellor|"
+    r"Chief)(?P<plural>s)?)\s+"
 )
+# Titles that name no post of their own without an organization: "Professor Yoshino".
+_HONORARY_TITLES = {"professor", "academician", "member"}
 
 
 def find_titles_before_names(ctx: Context) -> None:
     """ "Professor Yang Dan", "Dr. Hwang-hee Cho", "President Moon Jae-in of Korea",
-    "Chinese President Xi Jinping", "Vice President Jiang Bingmo from the ... Institute"."""
+    "Chinese President Xi Jinping", "RIKEN President Noyori Ryoji", "Chung-Ang University's
+    President Park", "Vice President Jiang Bingmo from the ... Institute", "led by Secretary-
+    General YANG Houlan", "Vice Presidents A and B"."""
     tokens = ctx.tokens
+    for match in _HONORIFIC_BEFORE.finditer(ctx.body):
+        index = ctx.token_index_at.get(match.end())
+        name = _name_after(ctx, index) if index is not None else None
+        if name is not None and name[0] not in ctx.person_at:
+            record_person(ctx, *name, [])
     for match in _TITLE_BEFORE.finditer(ctx.body):
         index = ctx.token_index_at.get(match.end())
-        name = _name_after(tokens, index) if index is not None else None
-        if name is None or name[0] in ctx.person_at:
+        if index is None:
             continue
-        start, end = name
-        if not match.group("title"):
-            record_person(ctx, start, end, [])
+        names = []
+        while index is not None and index < len(tokens):
+            name = _name_after(ctx, index)
+            if name is None:
+                break
+            names.append(name)
+            if not match.group("plural"):
+                break
+            index = name[1] + 1
+            while index < len(tokens) and tokens[index].text in {",", "and"}:
+                index += 1
+        if not names or names[0][0] in ctx.person_at:
             continue
-        title, org_key, span_end = match.group("title"), "", tokens[end].end
-        look = end + 1
-        if look + 1 < len(tokens) and tokens[look].text in {"of", "from", "at"}:
-            look += 2 if tokens[look + 1].text == "the" else 1
-            org = ctx.org_starting_at(look)
-            if org is not None:
-                org_key, span_end = org.key, tokens[org.end_token].end
-            elif tokens[look].text in COUNTRY_NAMES:
-                title, span_end = f"{title} of {tokens[look].text}", tokens[look].end
-        words_before = ctx.body[max(0, match.start() - 12) : match.start()].split()
-        country = country_of(words_before[-1]) if words_before and not org_key else ""
-        if country and " of " not in title:
-            title = f"{title} of {COUNTRIES[country]}"
-        key = record_person(ctx, start, end, [(title, org_key, ctx.span(match.start(), span_end))])
-        if country:
-            ctx.persons[key].nationality = country
+        title = match.group("title")
+        if match.group("plural"):
+            title = title[:-1]
+        title_start = ctx.token_index_at.get(match.start())
+        for start, end in names:
+            _title_before_name(ctx, title, title_start, match.start(), start, end)
+
+
+def _title_before_name(
+    ctx: Context, title: str, title_start: int | None, offset: int, start: int, end: int
+) -> None:
+    tokens = ctx.tokens
+    org_key, span_start, span_end, confidence = "", offset, tokens[end].end, 0.8
+    country = ""
+    if title_start is not None:  # before the title: "RIKEN President", "Chinese President"
+        org, span_start, country = _owner_before(ctx, title_start)
+        org_key = org or ""
+    look = end + 1
+    # after the name: "President Moon Jae-in of Korea", "... from the X Institute"
+    if not org_key and look + 1 < len(tokens) and tokens[look].text in {"of", "from", "at"}:
+        look += 2 if tokens[look + 1].text == "the" else 1
+        org = ctx.org_starting_at(look)
+        if org is not None:
+            org_key, span_end = org.key, tokens[org.end_token].end
+        elif tokens[look].text in COUNTRY_NAMES and not country:
+            title, span_end = f"{title} of {tokens[look].text}", tokens[look].end
+    if country and " of " not in title:
+        title = f"{title} of {COUNTRIES[country]}"
+    if not org_key and not country and title_start is not None:
+        org_key = _sentence_owner(ctx, title_start)
+        confidence = 0.5
+    if not org_key and title.lower() in _HONORARY_TITLES:
+        record_person(ctx, start, end, [])
+        return
+    if not org_key:
+        confidence = 0.6
+    key = record_person(ctx, start, end, [])
+    ctx.positions.append(
+        PositionFact(key, org_key, title, ctx.span(span_start, span_end), confidence)
+    )
+    person = ctx.persons[key]
+    if not person.nationality:
+        org = ctx.orgs.get(org_key)
+        person.nationality = (org.country if org else "") or country
+
+
+_AT_ORG = re.compile(r"(?:At|In)\s+(?:the\s+)?")
+_ACRONYM_GAP = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?")
+_LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:\w+\s+){0,3}?(?:led|headed)\s+by\s+$")
+
+
+def _sentence_owner(ctx: Context, title_start: int) -> str:
+    """The organization a sentence ties a title to, without naming it next to the title:
+    "At Korea University, President Kim ...", "a Fudan University delegation led by
+    President Jin ...", "X University's President A and Vice President B"."""
+    tokens, body = ctx.tokens, ctx.body
+    offset = tokens[title_start].start
+    sentence_start = ctx.sentence_of(offset)[0]
+    opening = _AT_ORG.match(body, sentence_start)
+    if opening:
+        org = ctx.org_starting_at(ctx.token_index_at.get(opening.end(), -1))
+        after = org.end_token + 1 if org else -1
+        if org and after < title_start and tokens[after].text == "," and org.key in ctx.orgs:
+            return org.key
+    led = _LED_BY.search(body, sentence_start, offset)
+    if led:
+        for org in ctx.org_at.values():
+            between = body[org.end : led.start()] if sentence_start <= org.start else "-"
+            if org.key in ctx.orgs and _ACRONYM_GAP.fullmatch(between):
+                return org.key
+    if title_start >= 2 and tokens[title_start - 1].text == "and":
+        named = ctx.person_at.get(title_start - 2)
+        if named is not None:
+            end = tokens[title_start - 2].end
+            for position in reversed(ctx.positions):
+                if position.person_key == named[1] and position.span.end == end:
+                    return position.org_key
+    return ""
+
+
+def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]:
+    """Who the title before a name belongs to, from the words before it: an organization
+    ("RIKEN President", "Chung-Ang University's President", "CAE Members"), the first word
+    of one named in the article ("Tsinghua Vice President"), or a country ("Chinese
+    President", "South Korea's president"). Returns (org key, offset where it starts,
+    country)."""
+    tokens = ctx.tokens
+    offset = tokens[title_start].start
+    k = title_start - 1
+    if k >= 0 and tokens[k].text in {"'s", "’s"}:
+        k -= 1
+    if k < 0:
+        return None, offset, ""
+    before = tokens[k]
+    for org in ctx.org_at.values():
+        if org.end_token == k and org.key in ctx.orgs:
+            return org.key, org.start, ""
+    if before.is_acronym and before.text in ctx.acronyms:
+        return ctx.acronyms[before.text], before.start, ""
+    if before.is_acronym and before.text not in COUNTRY_NAMES:
+        # an acronym the article never spells out: "CAE Member", as "President of STEPI"
+        org = acronym_org(ctx, k)
+        if org is not None:
+            return org.key, before.start, ""
+    title = tokens[title_start].lower
+    # "Tsinghua Vice President", "Zhejiang President": the first word of an organization the
+    # article names; a city or province word is one too, but not before a mayor or governor
+    if (
+        before.is_cap
+        and before.is_word
+        and not before.is_acronym
+        and title not in {"mayor", "governor"}
+        and (before.lower not in _NOT_NAME or before.text in CITIES or before.text in PROVINCES)
+    ):
+        prefix = before.lower + " "
+        for key, org in ctx.orgs.items():
+            if org.name.lower().startswith(prefix):
+                return key, before.start, ""
+    country = country_of(before.text)
+    if country:
+        return None, before.start, country
+    return None, offset, ""
 
 
 _TITLE_THEN_NAME = re.compile(
@@ -266,7 +514,7 @@ def find_titles_with_names_after(ctx: Context) -> None:
     province the text named last."""
     for match in _TITLE_THEN_NAME.finditer(ctx.body):
         index = ctx.token_index_at.get(match.end())
-        name = _name_after(ctx.tokens, index) if index is not None else None
+        name = _name_after(ctx, index) if index is not None else None
         if name is None or name[0] in ctx.person_at:
             continue
         place = match.group("place")
@@ -294,7 +542,7 @@ def find_member_lists(ctx: Context) -> None:
             continue
         index = ctx.token_index_at.get(match.end())
         while index is not None and index < len(tokens):
-            name = _name_after(tokens, index)
+            name = _name_after(ctx, index)
             if name is None:
                 break
             start, end = name
@@ -303,6 +551,114 @@ def find_member_lists(ctx: Context) -> None:
             index = end + 1
             while index < len(tokens) and tokens[index].text in {",", "and"}:
                 index += 1
+
+
+_HYPHENATED_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
+
+
+def find_names_standing_alone(ctx: Context) -> None:
+    """Names no title introduces: "Zhou Xiaoqin said", "alma mater of Park Chung-hee",
+    "Hou Jianguo (侯建国)". Two or three name words with a known surname at either end or
+    a hyphenated Korean given name ("Chung-hee"), not inside a longer capitalized phrase,
+    nor in a headline-like line."""
+    tokens, classes, body = ctx.tokens, ctx.name_classes, ctx.body
+    n = len(tokens)
+    i = 0
+    while i < n:
+        if not classes[i] or i in ctx.person_at:
+            i += 1
+            continue
+        end = i
+        while end + 1 < n and classes[end + 1]:
+            end += 1
+        start, stop = i, end
+        i = end + 1
+        if not 2 <= stop - start + 1 <= 3 or not _valid_run(classes, start, stop):
+            continue
+        before = tokens[start - 1] if start else None
+        after = tokens[stop + 1] if stop + 1 < n else None
+        if (
+            before is not None
+            and before.is_cap
+            and not before.is_acronym
+            and before.lower not in HONORIFICS | STOP_WORDS
+        ):
+            continue
+        # "Science and Technology Park": a capitalized phrase joined by "and", "of", "&"
+        if (
+            start >= 2
+            and before is not None
+            and before.text in {"and", "of", "&", "for"}
+            and tokens[start - 2].is_cap
+        ):
+            continue
+        if after is not None and after.is_cap and after.is_word:
+            continue
+        if any(
+            start <= o.start_token <= stop or o.start_token <= start <= o.end_token
+            for o in ctx.org_at.values()
+        ):
+            continue
+        words = tokens[start : stop + 1]
+        native = _NATIVE_AFTER.match(body, words[-1].end)
+        known_surname = words[0].lower in SURNAMES or words[-1].lower in SURNAMES
+        hyphenated = any(_HYPHENATED_GIVEN.match(t.text) for t in words)
+        if not (native or known_surname or hyphenated) or _headline_like(body, words[0].start):
+            continue
+        if _CREDIT.search(body, max(0, words[0].start - 30), words[0].start):
+            continue
+        key = record_person(ctx, start, stop, [], confidence=0.6)
+        if native:
+            ctx.persons[key].native_name = ctx.persons[key].native_name or native.group(1)
+
+
+_NATIVE_AFTER = re.compile(
+    r"\s*[(（]\s*([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3·・]{2,12})\s*[)）]"
+)
+
+
+# Page furniture that names people who are not in the story: "(Photo by X)", "By X / Staff
+# Writer", "Editor: X".
+_CREDIT = re.compile(
+    r"(?:(?i:photos?|photographs?|pictures?|images?|written|edited|reported)\s+by|"
+    r"(?:^|\n)\s*By|(?i:editor|reporter|writer|photo|source|author)\s*[:：])\s*$"
+)
+
+
+def _headline_like(body: str, offset: int) -> bool:
+    """A line whose words are mostly capitalized: a headline or a caption's label."""
+    line_start = body.rfind("\n", 0, offset) + 1
+    line_end = body.find("\n", offset)
+    words = body[line_start : line_end if line_end != -1 else len(body)].split()
+    words = [w for w in words if w[0].isalpha()]
+    capitalized = sum(w[0].isupper() for w in words)
+    return len(words) >= 3 and capitalized > 0.7 * len(words)
+
+
+def drop_weaker_positions(ctx: Context) -> None:
+    """A title stated with its organization makes the same title stated without one (or
+    guessed from the sentence) redundant: "Prof. Yang Wei, President of X ... President
+    Yang Wei chaired"."""
+    with_org: dict[str, list[tuple[str, float]]] = {}
+    for p in ctx.positions:
+        if p.org_key:
+            with_org.setdefault(p.person_key, []).append((p.title.lower(), p.confidence))
+    kept = []
+    for p in ctx.positions:
+        title = p.title.lower()
+        better = [
+            c
+            for t, c in with_org.get(p.person_key, [])
+            if _title_holds(t, title) and (not p.org_key or c > p.confidence)
+        ]
+        if not better:
+            kept.append(p)
+    ctx.positions[:] = kept
+
+
+def _title_holds(one: str, other: str) -> bool:
+    a, b = f" {one.replace('-', ' ')} ", f" {other.replace('-', ' ')} "
+    return a in b or b in a
 
 
 def find_later_references(ctx: Context) -> None:

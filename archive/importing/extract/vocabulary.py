@@ -495,3 +495,64 @@ KNOWN_ORGANIZATIONS = {
     "WIPO": "other",
     "UNIDO": "other",
 }
+
+# Common Chinese, Korean and Japanese family names as news romanizes them: a name standing
+# alone ("Zhou Xiaoqin said") or with its surname in capitals ("HE Minghong") is told by one.
+_SURNAME_WORDS = """
+    ai an bai bao bi bian cai cao cen chang chao chen cheng chi chu cui dai deng ding dong du
+    duan fan fang fei feng fu gao ge geng gong gu guan guo han hao he hong hou hu hua huang ji
+    jia jiang jin kang kong lai lan lei li liang liao lin ling liu long lu luo lv ma mao meng
+    miao mo mu ni nie niu ou pan pang pei peng piao qi qian qiao qin qiu qu ren rong ruan shao
+    shen sheng shi song su sun tan tang tao tian tong wan wang wei wen wu xia xiang xiao xie xing
+    xiong xu xue yan yang yao ye yi yin yu yuan yue zeng zhai zhan zhang zhao zheng zhong zhou
+    zhu zhuang zou
+    ahn bae baek byun cha chae cho choi chung chun eom gang ha heo hwang hyun jang jeon jeong jo
+    ju jung kim ko koo kwak kwon lee lim min moon na nam noh oh paik park ryu seo seong shin sim
+    shim son sung woo yeo yoo yoon yun
+    abe aoki endo fujii fujita fukuda goto hashimoto hayashi ikeda inoue ishii ishikawa ito
+    kato kikuchi kimura kobayashi kondo matsumoto mori murakami murata nakamura nakajima nakano
+    nishimura ogawa okada ono saito sakamoto sasaki sato shimizu suzuki takahashi takeuchi
+    tanaka watanabe yamada yamaguchi yamamoto yamashita yoshida
+"""
+SURNAMES = set(_SURNAME_WORDS.split())
+# Words that end or begin place names ("Han River", "Nanling Campus"): never part of a name.
+PLACE_WORDS = {
+    "river",
+    "mountain",
+    "mountains",
+    "lake",
+    "island",
+    "bridge",
+    "street",
+    "avenue",
+    "district",
+    "county",
+    "province",
+    "city",
+    "town",
+    "village",
+    "campus",
+    "hall",
+    "building",
+    "tower",
+    "square",
+    "port",
+    "bay",
+    "sea",
+    "valley",
+    "zone",
+    "dynasty",
+    "temple",
+    "palace",
+    "station",
+    "airport",
+    "hotel",
+    "plaza",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+}

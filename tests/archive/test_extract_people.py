@@ -1,0 +1,235 @@
+"""People and their positions in English news sentences, written for these tests."""
+
+from archive.importing.extract import extract
+from archive.text import person_key
+
+
+def names(text: str) -> set[str]:
+    return {p.name for p in extract(text).persons.values()}
+
+
+def positions(text: str) -> set[tuple[str, str, str]]:
+    ex = extract(text)
+    return {
+        (
+            ex.persons[p.person_key].name,
+            p.title,
+            ex.organizations[p.org_key].name if p.org_key else "",
+        )
+        for p in ex.positions
+    }
+
+
+# -- names as news writes them ---------------------------------------------------------------
+
+
+def test_a_surname_in_capitals_is_one_person_with_the_mixed_case_spelling():
+    ex = extract(
+        "Minghong HE, a chemist, spoke first. Later HE Minghong met the press. "
+        "Minghong He thanked the hosts."
+    )
+    assert list(ex.persons) == [person_key("He Minghong")]
+    assert ex.persons[person_key("Minghong He")].name == "Minghong He"
+
+
+def test_person_keys_do_not_depend_on_word_order_or_case():
+    assert person_key("HE Minghong") == person_key("Minghong He") == "he minghong"
+    assert person_key("Lee Byeong-taek") == person_key("Byeong-taek LEE")
+
+
+def test_an_honorific_before_a_capitalized_surname_is_dropped():
+    assert names("The lecture by Prof. KIM Jae-hong drew a full hall.") == {"KIM Jae-hong"}
+
+
+def test_an_acronym_in_capitals_is_no_surname():
+    found = names("SG LIANG Wenhua of the secretariat spoke on Friday.")
+    assert found == {"LIANG Wenhua"}
+
+
+def test_given_name_first_korean_names_with_their_title():
+    assert ("Yun Je Kim", "Director", "Korea Energy Research Institute") in positions(
+        "Yun Je Kim, Director of the Korea Energy Research Institute, opened the session."
+    )
+
+
+def test_hyphenated_korean_names_stand_alone():
+    assert names("The award went to Lee Byeong-taek last spring.") == {"Lee Byeong-taek"}
+
+
+def test_a_name_with_a_known_surname_stands_alone():
+    assert names("At the opening, Zhou Minghui welcomed the guests.") == {"Zhou Minghui"}
+
+
+def test_native_name_in_brackets():
+    ex = extract("Hou Jianguo (侯建国) visited the laboratory in May.")
+    person = ex.persons[person_key("Hou Jianguo")]
+    assert person.name == "Hou Jianguo"
+    assert person.native_name == "侯建国"
+
+
+def test_photo_credits_and_bylines_name_nobody_of_the_story():
+    text = "The guests toured the campus. (Photo by Wang Lifang)\nBy Zhang Mei / Staff Writer"
+    assert names(text) == set()
+
+
+def test_place_names_and_headlines_are_no_people():
+    text = (
+        "Gong Wei Visits Seoul National University To Sign Pact\n\n"
+        "The boats sailed down the Han River near Science and Technology Park."
+    )
+    assert names(text) == set()
+
+
+# -- titles in the forms news uses -----------------------------------------------------------
+
+
+def test_name_comma_title_of_organization():
+    assert ("Chen Lihua", "Vice President", "Fudan University") in positions(
+        "Chen Lihua, Vice President of Fudan University, signed the memorandum."
+    )
+
+
+def test_title_name_of_organization():
+    assert ("Park Min-jun", "President", "Kyung Hee University") in positions(
+        "President Park Min-jun of Kyung Hee University welcomed the delegation."
+    )
+
+
+def test_organization_possessive_title_name():
+    assert ("Oh Se-hoon", "President", "Pusan National University") in positions(
+        "Pusan National University's President Oh Se-hoon met the visitors on Monday."
+    )
+
+
+def test_organization_acronym_then_title_then_name():
+    found = positions(
+        "The Korea Institute of Science and Technology (KIST) hosted the talks. "
+        "KIST President Yoon Seok-jin gave a speech."
+    )
+    assert ("Yoon Seok-jin", "President", "Korea Institute of Science and Technology") in found
+
+
+def test_a_short_form_of_an_organization_named_earlier():
+    found = positions(
+        "Delegates visited Zhejiang University in June. "
+        "Zhejiang Vice President Liu Bingxin held talks with the guests."
+    )
+    assert ("Liu Bingxin", "Vice President", "Zhejiang University") in found
+
+
+def test_bracketed_title_and_organization():
+    assert ("Lim Ha-na", "Dean", "Yonsei University") in positions(
+        "Lim Ha-na (Dean, Yonsei University) chaired the panel."
+    )
+
+
+def test_name_who_is_title_at_organization():
+    assert ("Tang Yiming", "professor", "Nanjing University") in positions(
+        "Tang Yiming, who is a professor at Nanjing University, presented results."
+    )
+
+
+def test_a_list_of_titles_at_one_organization():
+    found = positions(
+        "Xu Anping, Vice President and Dean of the Graduate School of Hunan University, spoke."
+    )
+    assert {title for _, title, _ in found} >= {"Vice President", "Dean"}
+
+
+def test_appositions_in_a_list_of_several_people():
+    found = positions(
+        "The panel brought together Prof. Sato Kenji, President of Tohoku University, "
+        "Prof. Wang Rui, Director of the Institute of Physics, and Dr. Han Ji-won, "
+        "Director General of the National Research Foundation of Korea."
+    )
+    assert ("Sato Kenji", "President", "Tohoku University") in found
+    assert ("Wang Rui", "Director", "Institute of Physics") in found
+    assert ("Han Ji-won", "Director General", "National Research Foundation of Korea") in found
+
+
+def test_led_by_title_name_takes_the_organization_of_the_sentence():
+    found = positions(
+        "A Hanyang University delegation led by President Kim Woo-seung visited Beijing."
+    )
+    assert ("Kim Woo-seung", "President", "Hanyang University") in found
+
+
+def test_plural_title_before_a_list_of_names():
+    found = positions(
+        "At Tongji University, the guests met Vice Presidents Wu Jiang and Lei Xinghui."
+    )
+    assert ("Wu Jiang", "Vice President", "Tongji University") in found
+    assert ("Lei Xinghui", "Vice President", "Tongji University") in found
+
+
+def test_ministers_secretaries_general_and_directors_general():
+    found = positions(
+        "Secretary-General Ouyang Hua of the Asia Cooperation Secretariat Council spoke. "
+        "Vice Minister Choi Yoon-hee met Director-General Tanaka Ichiro on Tuesday."
+    )
+    names_titles = {(n, t) for n, t, _ in found}
+    assert ("Ouyang Hua", "Secretary-General") in names_titles
+    assert ("Choi Yoon-hee", "Vice Minister") in names_titles
+    assert ("Tanaka Ichiro", "Director-General") in names_titles
+
+
+def test_minister_of_a_ministry_named_in_the_title():
+    found = positions("Kang Do-hyun, Minister of Science and ICT, opened the forum.")
+    assert any(n == "Kang Do-hyun" and t.startswith("Minister of Science") for n, t, _ in found)
+
+
+def test_professor_of_a_department_at_a_university():
+    found = positions(
+        "Professor Zhang Wenbo of the Department of Chemistry at Sichuan University explained."
+    )
+    assert any(n == "Zhang Wenbo" and t == "Professor" for n, t, _ in found)
+
+
+def test_a_title_named_again_without_its_organization_adds_nothing():
+    found = positions(
+        "Prof. Ma Lianhe, President of Shandong University, arrived. "
+        "President Ma Lianhe then chaired the meeting."
+    )
+    assert found == {("Ma Lianhe", "President", "Shandong University")}
+
+
+def test_a_professor_without_an_organization_holds_no_position():
+    text = "Professor Ito Haruki greeted the young scholars."
+    assert names(text) == {"Ito Haruki"}
+    assert positions(text) == set()
+
+
+def test_capitalized_english_words_before_a_title_are_no_name():
+    text = (
+        "The office handles international affairs for the campus. "
+        "Office of International Affairs, and Executive Vice President Lin Tao attended."
+    )
+    assert "International Affairs" not in names(text)
+
+
+def test_a_country_possessive_is_no_part_of_the_title():
+    found = positions(
+        "Wei Ming, director general of China's National Space Administration, took part."
+    )
+    assert ("Wei Ming", "director general", "National Space Administration") in found
+
+
+def test_a_compound_title_without_an_organization_is_kept_whole():
+    found = positions("Bai Yun, deputy secretary-general of the secretariat, gave remarks.")
+    assert any(t.startswith("deputy secretary-general") for _, t, _ in found)
+
+
+def test_coordinated_titles_share_the_organization():
+    found = positions(
+        "Ewha Womans University's President Kim Eun-mee and Vice President Lee Hyang-sook "
+        "came to Beijing."
+    )
+    assert ("Lee Hyang-sook", "Vice President", "Ewha Womans University") in found
+
+
+def test_a_title_after_an_other_organization_in_the_sentence_takes_no_guess():
+    found = positions(
+        "The agreement between Kyushu University and Hokkaido University was signed by "
+        "President Ono Haruki."
+    )
+    assert found == {("Ono Haruki", "President", "")}
