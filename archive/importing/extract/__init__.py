@@ -24,6 +24,7 @@ from archive.importing.extract.facts import (
     PositionFact,
     Span,
 )
+from archive.importing.extract.native import find_native_names
 from archive.importing.extract.organizations import find_organizations
 from archive.importing.extract.people import find_people
 
@@ -38,7 +39,7 @@ __all__ = [
     "extract",
 ]
 
-STAGES = (find_organizations, find_people, find_agreements, find_events)
+STAGES = (find_organizations, find_native_names, find_people, find_agreements, find_events)
 
 
 def extract(
