@@ -48,10 +48,15 @@ def extract(
     title: str = "",
     year: int | None = None,
     known_acronyms: Mapping[str, str] | None = None,
+    known_names: Mapping[str, str] | None = None,
+    known_people: Mapping[str, str] | None = None,
 ) -> Extraction:
     """Every fact the body states. `year` dates "on December 15"; `known_acronyms` maps
     acronyms the archive already knows (from earlier articles or editors) to their names."""
     context = Context(body, title, known_acronyms or {}, year)
+    # names (and aliases) of known organizations and people -> their canonical names
+    context.known_names = known_names or {}
+    context.known_people = known_people or {}
     for stage in STAGES:
         stage(context)
     return Extraction(

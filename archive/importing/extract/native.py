@@ -7,12 +7,12 @@ One pass of compiled regexes per class over the body; Chinese has no spaces, so 
 edge is found by the function words, verbs and titles that cannot be inside a name."""
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from archive.importing.extract.context import Context, OrgSpan
 from archive.importing.extract.facts import PositionFact
-from archive.text import normalize_name
 
 HAN = "\u4e00-\u9fff"
 HANGUL = "\uac00-\ud7a3"
@@ -94,7 +94,7 @@ ZH_BOUNDARIES = _words(
     "的 了 在 与 和 及 以及 由 向 被 把 将 从 给 为 是 等 并 于 赴 到 前往 访问 走访 参观 出席 "
     "参加 会见 会晤 会谈 邀请 举办 举行 主办 承办 签署 代表 通过 随同 率 应 受 还有 包括 "
     "其中 来到 位于 希望 表示 感谢 支持 成立 设立 组建 依托 欢迎 介绍 考察 同 对 跟 "
-    "携手 牵头 主持 召开 来访 一行 陪同 之间"
+    "携手 牵头 主持 召开 来访 一行 陪同 之间 有"
 )
 _ZH_BOUNDARY_EXCEPT = {"和": "共"}  # 共和国 keeps its 和
 _ZH_JOINING = {"与", "和", "及"}
@@ -313,7 +313,7 @@ class _State:
 
     def add_org(self, name: str, start: int, end: int, kind: str, parent: _Found | None) -> _Found:
         ctx = self.ctx
-        canonical = self.known.get(normalize_name(name))
+        canonical = self.known.get(name)
         key = ctx.add_org(
             canonical or name,
             ctx.span(start, end),
@@ -339,6 +339,10 @@ class _State:
         self.orgs_by_end[end] = found
         return found
 
+    def add_person(self, name: str, start: int, end: int) -> str:
+        canonical = self.known_people.get(name)
+        return self.ctx.add_person(canonical or name, self.ctx.span(start, end), confidence=0.75)
+
     def add_abbreviation(self, found: _Found, abbr: str, start: int, end: int) -> None:
         ctx = self.ctx
         fact = ctx.orgs[found.key]
@@ -356,14 +360,20 @@ class _State:
 
 
 def _native_keys(mapping: Mapping[str, str]) -> dict[str, str]:
-    """The names in Chinese or Korean script of a known-names mapping, by normalized key."""
+    """The names in Chinese or Korean script of a known-names mapping, as written."""
+    if not mapping:
+        return {}
+    # worked out once per run's mapping, not per article
     cached = _KNOWN_CACHE.get(id(mapping))
     if cached is not None and cached[0] is mapping:
         return cached[1]
     keys = {
-        normalize_name(n): canonical for n, canonical in mapping.items() if _HAS_NATIVE.search(n)
+        unicodedata.normalize("NFKC", n).strip(): canonical
+        for n, canonical in mapping.items()
+        if _HAS_NATIVE.search(n)
     }
-    _KNOWN_CACHE.clear()
+    if len(_KNOWN_CACHE) > 8:
+        _KNOWN_CACHE.clear()
     _KNOWN_CACHE[id(mapping)] = (mapping, keys)
     return keys
 
@@ -401,6 +411,8 @@ def _zh_start(text: str, start: int, end_start: int) -> int:
             continue
         # in a list, 与/和 inside a name join its subjects (、国际交流与合作处)
         if listed and match.start() > 0 and word in _ZH_JOINING:
+            continue
+        if word == "有" and prefix.startswith("限", match.end()):  # 有限公司
             continue
         cut = match.end()
     for match in re.finditer(_ZH_TITLE, prefix[cut:]):
@@ -500,34 +512,51 @@ def _find_ko_orgs(state: _State) -> None:
 
 def _find_known(state: _State) -> None:
     """Organizations and people the archive knows by a native name (东芝, 홍길동)."""
-    ctx = state.ctx
+    ctx, body = state.ctx, state.ctx.body
     for table, is_org in ((state.known, True), (state.known_people, False)):
         if not table:
             continue
-        pattern = _known_pattern(table)
-        for match in pattern.finditer(ctx.body):
-            canonical = table[normalize_name(match.group())]
-            span = ctx.span(match.start(), match.end())
-            if is_org:
-                key = ctx.add_org(canonical, span, confidence=0.85)
-                ctx.orgs[key].aliases.add(match.group())
-                state.orgs_by_end.setdefault(match.end(), _Found(match.start(), match.end(), key))
-            else:
-                key = ctx.add_person(canonical, span, confidence=0.85)
-                state.taken.append((match.start(), match.end()))
+        index = _known_index(table)
+        after = 0
+        # one pass over the native characters; a dict of first two characters, not a regex
+        # of thousands of names
+        for char in _NATIVE_CHAR.finditer(body):
+            at = char.start()
+            if at < after:
+                continue
+            for name in index.get(body[at : at + 2], ()):
+                if not body.startswith(name, at):
+                    continue
+                end = at + len(name)
+                span = ctx.span(at, end)
+                if is_org:
+                    key = ctx.add_org(table[name], span, confidence=0.85)
+                    ctx.orgs[key].aliases.add(name)
+                    state.orgs_by_end.setdefault(end, _Found(at, end, key))
+                else:
+                    ctx.add_person(table[name], span, confidence=0.85)
+                    state.taken.append((at, end))
+                after = end
+                break
 
 
-_PATTERN_CACHE: dict[int, tuple[dict[str, str], re.Pattern]] = {}
+_NATIVE_CHAR = re.compile(f"[{HAN}{HANGUL}]")
+_INDEX_CACHE: dict[int, tuple[dict[str, str], dict[str, list[str]]]] = {}
 
 
-def _known_pattern(table: dict[str, str]) -> re.Pattern:
-    # Compiled once per run's mapping, not per article.
-    cached = _PATTERN_CACHE.get(id(table))
+def _known_index(table: dict[str, str]) -> dict[str, list[str]]:
+    """The known native names by their first two characters, longest first; built once per
+    run's mapping, not per article."""
+    cached = _INDEX_CACHE.get(id(table))
     if cached is not None and cached[0] is table:
         return cached[1]
-    pattern = re.compile(_alternation(k for k in table if len(k) >= 2))
-    _PATTERN_CACHE[id(table)] = (table, pattern)
-    return pattern
+    index: dict[str, list[str]] = {}
+    for name in sorted((n for n in table if len(n) >= 2), key=len, reverse=True):
+        index.setdefault(name[:2], []).append(name)
+    if len(_INDEX_CACHE) > 8:
+        _INDEX_CACHE.clear()
+    _INDEX_CACHE[id(table)] = (table, index)
+    return index
 
 
 # -- Chinese people ---------------------------------------------------------------------------
@@ -596,7 +625,7 @@ def _find_zh_people(state: _State) -> None:
         if not name or _in_org(ctx, n_start, n_start + len(name)):
             continue
         n_end = n_start + len(name)
-        key = ctx.add_person(name, ctx.span(n_start, n_end), confidence=0.75)
+        key = state.add_person(name, n_start, n_end)
         state.taken.append((match.start(), n_end))
         org = _org_before(state, match.start())
         # 司长叶冬柏、一级巡视员阮湘平: a list under one organization
@@ -630,7 +659,7 @@ def _find_zh_people(state: _State) -> None:
             offset += len(raw) + 1
             if not name or _in_org(ctx, start, start + len(name)):
                 continue
-            key = ctx.add_person(name, ctx.span(start, start + len(name)), confidence=0.75)
+            key = state.add_person(name, start, start + len(name))
             org = _org_before(state, start) or after
             span = ctx.span(org.start if org and org.end <= start else start, match.end())
             _position(state, key, title, org, span, ZH_HEADS_OF_STATE, ZH_RANKS)
@@ -683,7 +712,7 @@ def _find_ko_people(state: _State) -> None:
                 continue
             org = state.orgs_by_end.get(found[1] - 1)
         name, n_start = found
-        key = ctx.add_person(name, ctx.span(n_start, n_start + len(name)), confidence=0.7)
+        key = state.add_person(name, n_start, n_start + len(name))
         span = ctx.span(min(n_start, org.start) if org else n_start, match.end("title"))
         _position(state, key, title, org, span, KO_HEADS_OF_STATE, KO_RANKS)
 
