@@ -17,6 +17,8 @@ from archive.importing.extract.facts import PositionFact
 HAN = "\u4e00-\u9fff"
 HANGUL = "\uac00-\ud7a3"
 _HAS_NATIVE = re.compile(f"[{HAN}{HANGUL}]")
+_HAS_HAN = re.compile(f"[{HAN}]")
+_HAS_HANGUL = re.compile(f"[{HANGUL}]")
 
 
 def _words(text: str) -> list[str]:
@@ -239,9 +241,8 @@ KO_NOT_NAMES = set(
 
 # -- compiled patterns ------------------------------------------------------------------------
 
-_ZH_ORG = re.compile(
-    f"[{HAN}]{{1,24}}?(?P<end>{_alternation(ZH_ORG_ENDINGS)})(?![{_ZH_NOT_AFTER}])"
-)
+_ZH_ENDING = re.compile(f"(?P<end>{_alternation(ZH_ORG_ENDINGS)})(?![{_ZH_NOT_AFTER}])")
+_ZH_PROVINCE = re.compile(_alternation(ZH_PROVINCES))
 _ZH_BOUNDARY = re.compile(_alternation(ZH_BOUNDARIES))
 _ZH_COUNTRY = re.compile(_alternation(ZH_COUNTRIES))
 _ZH_TITLE = _alternation(ZH_TITLES)
@@ -294,11 +295,16 @@ def find_native_names(ctx: Context) -> None:
     if not _HAS_NATIVE.search(body):
         return
     state = _State(ctx)
-    _find_zh_orgs(state)
-    _find_ko_orgs(state)
+    han, hangul = _HAS_HAN.search(body), _HAS_HANGUL.search(body)
+    if han:
+        _find_zh_orgs(state)
+    if hangul:
+        _find_ko_orgs(state)
     _find_known(state)
-    _find_zh_people(state)
-    _find_ko_people(state)
+    if han:
+        _find_zh_people(state)
+    if hangul:
+        _find_ko_people(state)
     _drop_placeless_duplicates(ctx)
 
 
@@ -391,7 +397,7 @@ def native_country(name: str) -> str:
     for word, country in KO_COUNTRIES.items():
         if name.startswith(word):
             return country
-    if any(name.startswith(p) for p in ZH_PROVINCES):
+    if _ZH_PROVINCE.match(name):
         return "CN"
     return ""
 
@@ -424,11 +430,44 @@ def _zh_start(text: str, start: int, end_start: int) -> int:
     return start + cut
 
 
+class _Candidate:
+    """A run of Han characters up to an organization ending."""
+
+    __slots__ = ("_end", "_end_start", "_ending", "_start")
+
+    def __init__(self, start: int, end_start: int, end: int, ending: str):
+        self._start, self._end_start, self._end, self._ending = start, end_start, end, ending
+
+    def group(self, _name: str) -> str:
+        return self._ending
+
+    def start(self, name: str = "") -> int:
+        return self._end_start if name else self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+def _zh_candidates(text: str):
+    """The leftmost shortest runs of up to 24 characters and an ending (as a lazy regex would
+    read them), found from the endings (a cheap search) instead of from every character."""
+    run_start = 0
+    for match in _ZH_ENDING.finditer(text):
+        at = match.start()
+        start = at
+        while start > run_start and start > at - 24 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            start -= 1
+        if start == at:  # nothing before the ending: it starts the next run instead
+            continue
+        run_start = match.end()
+        yield _Candidate(start, at, match.end(), match.group("end"))
+
+
 def _find_zh_orgs(state: _State) -> None:
     text = state.ctx.body
     previous: _Found | None = None
     carry = carry_end = -1  # start of a province name that the next ending continues (浙江省科技厅)
-    for match in _ZH_ORG.finditer(text):
+    for match in _zh_candidates(text):
         ending = match.group("end")
         end_start = match.start("end")
         start = _zh_start(text, match.start(), end_start)
@@ -603,16 +642,22 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in taken)
 
 
-def _in_org(ctx: Context, start: int, end: int) -> bool:
-    return any(
-        fact_span.start < end and start < fact_span.end
-        for fact in ctx.orgs.values()
-        for fact_span in fact.spans
-    )
+def _org_mask(ctx: Context) -> bytearray:
+    """1 where an organization's name stands: a name is never inside one."""
+    mask = bytearray(len(ctx.body))
+    for fact in ctx.orgs.values():
+        for span in fact.spans:
+            mask[span.start : span.end] = b"\x01" * (span.end - span.start)
+    return mask
+
+
+def _in_org(mask: bytearray, start: int, end: int) -> bool:
+    return any(mask[start:end])
 
 
 def _find_zh_people(state: _State) -> None:
     ctx, text = state.ctx, state.ctx.body
+    mask = _org_mask(ctx)
     previous_end, previous_org = -1, None
     for match in _ZH_TITLE_NAME.finditer(text):
         title = match.group("title")
@@ -622,7 +667,7 @@ def _find_zh_people(state: _State) -> None:
         else:
             name = _zh_name_after(match.group("name"))
             n_start = match.start("name")
-        if not name or _in_org(ctx, n_start, n_start + len(name)):
+        if not name or _in_org(mask, n_start, n_start + len(name)):
             continue
         n_end = n_start + len(name)
         key = state.add_person(name, n_start, n_end)
@@ -657,7 +702,7 @@ def _find_zh_people(state: _State) -> None:
             name = _zh_name_before(raw) if index == 0 else (raw if raw[0] in ZH_SURNAMES else "")
             start = offset + len(raw) - len(name)
             offset += len(raw) + 1
-            if not name or _in_org(ctx, start, start + len(name)):
+            if not name or _in_org(mask, start, start + len(name)):
                 continue
             key = state.add_person(name, start, start + len(name))
             org = _org_before(state, start) or after
