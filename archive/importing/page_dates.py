@@ -74,12 +74,18 @@ def _date_field(field: str) -> tuple[FoundDate, bool] | None:
     return dates[0], bool(_UPDATE_LABEL.match(field))
 
 
+_HINT = re.compile(r"(?:19|20)\d\d|source|来源|출처", re.I)
+
+
 def read_header_line(raw_line: str) -> HeaderFacts | None:
     """The date and source a header line states, or None when it states neither."""
+    if _HINT.search(raw_line) is None:  # no year, no source label: most lines, quickly
+        return None
     found, updated, source = None, False, None
     for field in header_fields(raw_line):
-        if (dated := _date_field(field)) and found is None:
-            found, updated = dated
+        if dated := _date_field(field):
+            if found is None or (updated and not dated[1]):  # "Updated: ... | Published: ..."
+                found, updated = dated
         elif (match := _SOURCE_FIELD.match(field)) and source is None:
             value = match["source"]
             if dates := find_dates(value):  # "来源：新华网 2019-12-27"

@@ -40,6 +40,7 @@ class _Line:
     text: str  # spaces collapsed
     raw: str  # spaces as saved, which set a header's fields apart
     gap: bool  # a blank line stands above it
+    prose: bool  # a paragraph of prose, see _is_body_line
 
 
 _BULLET = re.compile(r"^[\s•·\-*▪►■]+")
@@ -47,8 +48,10 @@ _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 _TITLE_LABEL = re.compile(r"^(?:title|제목|标题)\s*[:：]?\s+(?P<title>.+)$", re.I)
 # "Date of event: July 22, 2016", "Venue and date: ...": a labelled fact, not a headline.
 _FIELD_LINE = re.compile(r"^[^:：]{1,25}[:：]")
-# Sentences end in . ! ? 。 ！ ？ (Korean in 다. 요.), perhaps inside a closing quote or bracket.
-_SENTENCE_END = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
+# Sentences end in . ! ? 。 ！ ？ (Korean in 다. 요.), perhaps inside a closing quote or bracket,
+# or in a colon before a list.
+_SENTENCE_END = re.compile(r"[.!?。！？…:：][\"'”’」』)）]*$")
+_FULL_STOP = re.compile(r"[.!?。！？…][\"'”’」』)）]*$")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]")  # kana, han, hangul
 _HAN = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 MAX_TITLE_CHARS = 300
@@ -61,7 +64,8 @@ def _lines(text: str) -> list[_Line]:
         if not raw:
             gap = True
             continue
-        lines.append(_Line(_SPACES.sub(" ", raw), raw, gap))
+        text = _SPACES.sub(" ", raw)
+        lines.append(_Line(text, raw, gap, _is_body_line(text)))
         gap = False
     return lines
 
@@ -69,7 +73,8 @@ def _lines(text: str) -> list[_Line]:
 def _size(line: str) -> int:
     """Words in a line; Chinese and Japanese, written without spaces, count two characters as
     a word, and Korean counts whichever is more."""
-    return max(len(line.split()), len(_WIDE.findall(line)) // 2)
+    words = len(line.split())
+    return words if line.isascii() else max(words, len(_WIDE.findall(line)) // 2)
 
 
 def _is_body_line(line: str) -> bool:
@@ -78,8 +83,8 @@ def _is_body_line(line: str) -> bool:
     return size >= 30 or (size >= 8 and bool(_SENTENCE_END.search(line)))
 
 
-def _is_sentence(line: str) -> bool:
-    return _is_body_line(line) or (_size(line) >= 2 and bool(_SENTENCE_END.search(line)))
+def _is_sentence(line: _Line) -> bool:
+    return line.prose or (bool(_FULL_STOP.search(line.text)) and _size(line.text) >= 2)
 
 
 def _looks_like_title(line: str) -> bool:
@@ -166,11 +171,7 @@ def _read_header(header: list[_Line]) -> _Header:
 def _body_start(lines: list[_Line]) -> int:
     """Where the first paragraph of prose stands. A date line stands under the headline, not
     in the body: prose above one was a headline ending like a sentence ("... (21 Nov.)")."""
-    prose = [
-        i
-        for i, line in enumerate(lines)
-        if _is_body_line(line.text) and not is_furniture(line.text)
-    ]
+    prose = [i for i, line in enumerate(lines) if line.prose and not is_furniture(line.text)]
     for i, j in zip(prose, [*prose[1:], len(lines)], strict=False):
         if _size(lines[i].text) > 40 or not any(
             (f := read_header_line(line.raw)) and f.date for line in lines[i + 1 : j]
@@ -181,10 +182,10 @@ def _body_start(lines: list[_Line]) -> int:
 
 def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
     """The article's paragraphs, and a source a line among them states ("Source: Xinhua")."""
-    paragraphs: list[str] = []
+    paragraphs: list[_Line] = []
     source, in_related = "", False
     for line in lines:
-        text, prose = line.text, _is_body_line(line.text)
+        text, prose = line.text, line.prose
         if is_related_heading(text):
             in_related = True  # a list of other articles follows, until prose comes back
             continue
@@ -198,13 +199,13 @@ def _body(lines: list[_Line], title: str) -> tuple[list[str], str]:
         if agency := AGENCY_TAG.match(text):
             source = source or agency["agency"]
             continue
-        paragraphs.append(text)
+        paragraphs.append(line)
     # After the last sentence come captions, lists and footers, unless the sentence ends in a
     # colon and the list is its own.
     last = max((i for i, p in enumerate(paragraphs) if _is_sentence(p)), default=-1)
-    if last >= 0 and not paragraphs[last].endswith((":", "：")):
+    if last >= 0 and not paragraphs[last].text.endswith((":", "：")):
         paragraphs = paragraphs[: last + 1]
-    return paragraphs, source
+    return [p.text for p in paragraphs], source
 
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
