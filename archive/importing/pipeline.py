@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from archive.importing.extract import Extraction, extract
 from archive.importing.parse import ParsedArticle, ParseError, parse_article
 from archive.importing.store import Changes, RunState, ToWrite, write_batch
-from archive.models import Organization, OrganizationAlias
+from archive.models import Organization, OrganizationAlias, Person, PersonAlias
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -102,17 +102,23 @@ def known_acronyms() -> dict[str, str]:
 
 
 def known_names() -> dict[str, str]:
-    """Names of the organizations the archive knows, and the aliases editors gave them, each
-    mapped to the organization's name; extraction finds them where they carry no keyword."""
-    known = {
-        name: name
-        for name in Organization.objects.filter(merged_into__isnull=True).values_list(
-            "name", flat=True
-        )
-    }
+    """Names and aliases (not acronyms) of the organizations the archive knows, mapped to
+    their names; extraction finds them written so, in any script ("中国科学院")."""
+    survivors = Organization.objects.filter(merged_into__isnull=True)
+    known = {name: name for name in survivors.values_list("name", flat=True)}
     aliases = OrganizationAlias.objects.filter(is_acronym=False).values_list(
         "name", "organization__name", "organization__merged_into__name"
     )
+    for alias, name, survivor in aliases:
+        known.setdefault(alias, survivor or name)
+    return known
+
+
+def known_people() -> dict[str, str]:
+    """Native names and aliases of the people the archive knows, mapped to their names."""
+    survivors = Person.objects.filter(merged_into__isnull=True).exclude(native_name="")
+    known = dict(survivors.values_list("native_name", "name"))
+    aliases = PersonAlias.objects.values_list("name", "person__name", "person__merged_into__name")
     for alias, name, survivor in aliases:
         known.setdefault(alias, survivor or name)
     return known
@@ -128,19 +134,30 @@ def _set_context(
     acronyms: dict[str, str],
     limit: int,
     names: dict[str, str] | None = None,
+    people: dict[str, str] | None = None,
 ) -> None:
-    _context.update(stored_hashes=stored_hashes, acronyms=acronyms, limit=limit, names=names)
+    _context.update(
+        stored_hashes=stored_hashes, acronyms=acronyms, limit=limit, names=names, people=people
+    )
 
 
 def understand(
-    text: str, acronyms: Mapping[str, str], names: Mapping[str, str] | None = None
+    text: str,
+    acronyms: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    people: Mapping[str, str] | None = None,
 ) -> tuple[ParsedArticle, Extraction]:
     """A page's text parsed, and the facts its body states: the one step the import and the
     extraction's evaluation share. ParseError when the text is not an article."""
     parsed = parse_article(text)
     year = parsed.published_on.year if parsed.published_on else None
     extraction = extract(
-        parsed.body, title=parsed.title, year=year, known_acronyms=acronyms, known_names=names
+        parsed.body,
+        title=parsed.title,
+        year=year,
+        known_acronyms=acronyms,
+        known_names=names,
+        known_people=people,
     )
     return parsed, extraction
 
@@ -152,7 +169,9 @@ def prepare(path: Path) -> Prepared:
         content_hash = hashlib.sha256(data).hexdigest()
         if _context["stored_hashes"].get(path.name) == content_hash:
             return Prepared(path, content_hash, unchanged=True)
-        parsed, extraction = understand(text, _context["acronyms"], _context.get("names"))
+        parsed, extraction = understand(
+            text, _context["acronyms"], _context.get("names"), _context.get("people")
+        )
         return Prepared(path, content_hash, text, parsed, extraction)
     except (ImportFileError, ParseError, OSError) as problem:
         return Prepared(path, error=str(problem))
@@ -173,6 +192,7 @@ def _prepared(paths: list[Path], workers: int) -> Iterator[Prepared]:
             _context["acronyms"],
             _context["limit"],
             _context.get("names"),
+            _context.get("people"),
         ),
     ) as pool:
         yield from pool.imap(prepare, paths, chunksize=8)
@@ -232,7 +252,11 @@ def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
     report = ImportReport()
     state = RunState.load()
     _set_context(
-        dict(state.hashes), known_acronyms(), settings.IMPORT_MAX_FILE_BYTES, known_names()
+        dict(state.hashes),
+        known_acronyms(),
+        settings.IMPORT_MAX_FILE_BYTES,
+        known_names(),
+        known_people(),
     )
     batch: list[Prepared] = []
     names_in_batch: set[str] = set()

@@ -24,6 +24,7 @@ from archive.importing.extract.facts import (
     PositionFact,
     Span,
 )
+from archive.importing.extract.native import find_native_names
 from archive.importing.extract.organizations import find_organizations
 from archive.importing.extract.people import find_people
 
@@ -38,7 +39,7 @@ __all__ = [
     "extract",
 ]
 
-STAGES = (find_organizations, find_people, find_agreements, find_events)
+STAGES = (find_organizations, find_native_names, find_people, find_agreements, find_events)
 
 
 def extract(
@@ -48,12 +49,14 @@ def extract(
     year: int | None = None,
     known_acronyms: Mapping[str, str] | None = None,
     known_names: Mapping[str, str] | None = None,
+    known_people: Mapping[str, str] | None = None,
 ) -> Extraction:
     """Every fact the body states. `year` dates "on December 15"; `known_acronyms` maps
     acronyms the archive already knows (from earlier articles or editors) to their names;
-    `known_names` maps the names and aliases of organizations it knows to their names, so
-    names without a keyword ("Samsung") are found."""
-    context = Context(body, title, known_acronyms or {}, year, known_names)
+    `known_names` and `known_people` map the names and aliases of the organizations and
+    people it knows, in any script, to their names, so that names without a keyword
+    ("Samsung") or written natively ("中国科学院") are found."""
+    context = Context(body, title, known_acronyms or {}, year, known_names, known_people)
     for stage in STAGES:
         stage(context)
     return Extraction(

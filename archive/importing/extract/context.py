@@ -40,12 +40,15 @@ class Context:
         known_acronyms: Mapping[str, str],
         year: int | None,
         known_names: Mapping[str, str] | None = None,
+        known_people: Mapping[str, str] | None = None,
     ):
         self.body = body
         self.title = title
         self.tokens = tokenize(body)
         self.known_acronyms = known_acronyms
-        self.known_names = known_names or {}  # a name or alias as written -> canonical name
+        # a name or alias as written -> the canonical name, of organizations and of people
+        self.known_names = known_names or {}
+        self.known_people = known_people or {}
         self.year = year
         self.sentences = sentences(body)
         self.orgs: dict[str, OrgFact] = {}
