@@ -3,6 +3,7 @@
 from datetime import date
 
 from archive.importing.extract import extract
+from archive.text import person_key
 
 
 def agreements(body: str, *, title: str = "", year: int | None = 2022):
@@ -137,7 +138,7 @@ def test_signatories_on_behalf_of_their_institutions():
         "Professor Wen Lihua signed the MOU on behalf of Hunan Rail University with Daejeon "
         "Train Institute on April 4."
     )
-    assert mou.signatories == [("wen lihua", "hunan rail university")]
+    assert mou.signatories == [(person_key("Wen Lihua"), "hunan rail university")]
 
 
 def test_signatories_who_signed_with_their_titles():
@@ -145,7 +146,7 @@ def test_signatories_who_signed_with_their_titles():
         "Kang Minho, president of Gwangju Light University, and Zhou Wei, president of Hefei "
         "Lamp University, signed the agreement."
     )
-    assert signers(mou) == {"kang minho", "zhou wei"}
+    assert signers(mou) == {person_key("Kang Minho"), person_key("Zhou Wei")}
     assert parties(mou) == {"gwangju light university", "hefei lamp university"}
 
 
@@ -164,7 +165,7 @@ def test_a_later_sentence_names_who_signed_the_same_agreement():
         "Director Sato Hiroshi and President Lee Dongwook put their signatures to the arrangement."
     )
     [arrangement] = agreements(body)
-    assert signers(arrangement) == {"sato hiroshi", "lee dongwook"}
+    assert signers(arrangement) == {person_key("Sato Hiroshi"), person_key("Lee Dongwook")}
 
 
 def test_listed_instruments_are_each_an_agreement():
@@ -221,7 +222,7 @@ def test_the_two_presidents_are_the_signatories_named_before():
         "signed a memorandum of understanding."
     )
     [mou] = agreements(body)
-    assert signers(mou) == {"choi sunwoo", "ma lianhe"}
+    assert signers(mou) == {person_key("Choi Sunwoo"), person_key("Ma Lianhe")}
     assert parties(mou) == {"ansan tech university", "jilin farm university"}
 
 
@@ -231,4 +232,4 @@ def test_the_agreement_signed_by_in_the_next_sentence_is_the_same_one():
         "The agreement was signed by Director Ana Lopez and President Ken Mori."
     )
     [mou] = agreements(body)
-    assert signers(mou) == {"ana lopez", "ken mori"}
+    assert signers(mou) == {person_key("Ana Lopez"), person_key("Ken Mori")}

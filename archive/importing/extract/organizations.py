@@ -14,6 +14,7 @@ from archive.importing.extract.vocabulary import (
     EVENT_KEYWORDS,
     FOREIGN_NAME_LINKS,
     FOREIGN_ORG_HEADS,
+    HONORIFICS,
     KNOWN_ORGANIZATIONS,
     NON_ORG_ACRONYMS,
     ORG_KEYWORDS,
@@ -232,6 +233,7 @@ def _field_words(tokens: list[Token], j: int, limit: int = 3) -> int:
         if (
             token.lower in ORG_KEYWORDS
             or token.lower in _TITLE_STOPS
+            or token.lower in HONORIFICS  # ", and Dr. Han": a person comes next
             or token.text in COUNTRY_NAMES
             or (token.is_acronym and token.text not in _SUBJECT_ACRONYMS)
         ):
