@@ -592,7 +592,8 @@ def evaluate_folder(folder: Path, *, limit: int) -> Score:
                 name,
                 expected[name],
                 parsed.title,
-                parsed.published_on,
+                # A year the import infers from the body is marked so, not the page's date.
+                None if parsed.date_inferred else parsed.published_on,
                 parsed.source,
                 extraction,
             )

@@ -287,3 +287,13 @@ def test_a_position_names_its_organization_as_the_page_pairs_it_with_an_acronym(
     score = Score(pages=1)
     score_page(score, "p", expected, "T", None, None, extraction)
     assert score.rows["positions"].hits == 1
+
+
+def test_a_year_inferred_from_the_body_is_not_the_pages_date(tmp_path, capsys):
+    """A page without a date line: the import keeps the year the body names, marked as
+    inferred; the page states no publication date, and none is scored as found."""
+    undated = PAGE_TWO.replace("Published: 2021-06-12\n\n", "")
+    (tmp_path / "p2_forum.txt").write_text(undated, encoding="utf-8")
+    expected = {"articles": {"p2_forum": {**EXPECTED["articles"]["p2_forum"], "date": None}}}
+    (tmp_path / "expected.json").write_text(json.dumps(expected))
+    assert row(evaluate(tmp_path, capsys=capsys), "date")[:5] == ["0", "0", "0", "0", "0"]
