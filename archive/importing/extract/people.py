@@ -3,12 +3,13 @@ X Institute"), titles before names ("President Moon Jae-in"), member lists, and 
 references to a name already found."""
 
 import re
+from functools import lru_cache
 
 from archive.countries import CITIES, COUNTRIES, COUNTRY_WORDS, PROVINCES
 from archive.importing.extract.context import Context
 from archive.importing.extract.facts import PositionFact, Span
 from archive.importing.extract.organizations import acronym_org
-from archive.importing.extract.tokens import Token, is_word_char
+from archive.importing.extract.tokens import is_word_char
 from archive.importing.extract.vocabulary import (
     COUNTRY_NAMES,
     EVENT_KEYWORDS,
@@ -28,41 +29,69 @@ _CAPS_TOKEN = re.compile(r"^[A-Z]{2,10}$")
 _NOT_NAME = STOP_WORDS | ORG_KEYWORDS.keys() | EVENT_KEYWORDS.keys() | TITLE_WORDS | HONORIFICS
 _NOT_NAME |= COUNTRY_WORDS.keys() | PLACE_WORDS
 _PLACES = COUNTRY_NAMES | set(CITIES) | set(PROVINCES)
+# Capitalized words that may stand right before a name: "Dr. Kim", "The Kim", "President Kim".
+_HONORIFIC_OR_STOP = HONORIFICS | STOP_WORDS
+_LEADS_TO_NAME = _HONORIFIC_OR_STOP | TITLE_WORDS
 MIXED, CAPS, LAST = 1, 2, 3
-_LOWER_WORD = re.compile(r"(?<![\w\-])[a-z][a-z]+(?![\w\-])")
 # Surnames that are also common words: a name word only at a name's end ("Minghong He").
 _WORD_SURNAMES = {"He", "Ma", "Long", "Song"}
 
 
-def _is_person_token(token: Token) -> bool:
-    return (
-        bool(_NAME_TOKEN.match(token.text))
-        and token.lower not in _NOT_NAME
-        and token.text not in _PLACES
-    )
+@lru_cache(maxsize=65536)
+def _name_word(text: str) -> bool:
+    """A word that can be part of a name wherever it stands; cached, as the same capitalized
+    words recur across articles."""
+    return bool(_NAME_TOKEN.match(text)) and text.lower() not in _NOT_NAME and text not in _PLACES
 
 
 def _name_classes(ctx: Context) -> list[int]:
     """Per token: a mixed-case name word, a surname in capitals, or neither (0). Worked out
     once per article; the capitals count only as a known surname that is no acronym here."""
+    body = ctx.body
+    classes = [0] * len(ctx.tokens)
     # a word the article also writes in lower case is an English word, not a name's
-    lower_words = set(_LOWER_WORD.findall(ctx.body))
-    classes = []
+    english: dict[str, bool] = {}
+    acronyms, org_at = ctx.acronyms, ctx.org_at
     for i, token in enumerate(ctx.tokens):
-        if _is_person_token(token) and (token.lower not in lower_words or token.lower in SURNAMES):
-            classes.append(MIXED)
-        elif token.text in _WORD_SURNAMES:
-            classes.append(LAST)
+        # every class starts with a capital letter: most tokens are done here
+        if not token.is_cap:
+            continue
+        text = token.text
+        if _name_word(text):
+            lower = token.lower
+            if lower not in english:
+                english[lower] = lower not in SURNAMES and _written_in_lower_case(body, lower)
+            if not english[lower]:
+                classes[i] = MIXED
+                continue
+        if text in _WORD_SURNAMES:
+            classes[i] = LAST
         elif (
-            _CAPS_TOKEN.match(token.text)
+            token.is_acronym
             and token.lower in SURNAMES
-            and token.text not in ctx.acronyms
-            and i not in ctx.org_at
+            and _CAPS_TOKEN.match(text)
+            and text not in acronyms
+            and i not in org_at
         ):
-            classes.append(CAPS)
-        else:
-            classes.append(0)
+            classes[i] = CAPS
     return classes
+
+
+def _written_in_lower_case(body: str, word: str) -> bool:
+    """The word stands on its own in the body in lower case ("long" in "a long way", not in
+    "long-term"). A few str.find calls per capitalized word, cheaper than listing every
+    lower-case word of the body."""
+    if "-" in word:
+        return False
+    start, size = body.find(word), len(body)
+    while start != -1:
+        end = start + len(word)
+        before = body[start - 1] if start else " "
+        after = body[end] if end < size else " "
+        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
+            return True
+        start = body.find(word, end)
+    return False
 
 
 def _valid_run(classes: list[int], start: int, end: int) -> bool:
@@ -96,7 +125,7 @@ def _name_before(ctx: Context, index: int) -> tuple[int, int] | None:
         and before.is_cap
         and before.is_word
         and not before.is_acronym
-        and before.lower not in HONORIFICS | STOP_WORDS | TITLE_WORDS
+        and before.lower not in _LEADS_TO_NAME
     ):
         return None  # part of a longer capitalized phrase, not a name
     return start, index
@@ -132,13 +161,21 @@ def find_people(ctx: Context) -> None:
 _RELATIVE = {"who", "currently", "now", "is", "was", "serves", "served", "as"}
 
 
+_NAME_END_MARK = re.compile(r"[,(]")
+
+
 def find_names_before_titles(ctx: Context) -> None:
     """ "Name, title of Org", "Name, who is title at Org", "Name (title, Org)", with
     "A and B, vice deans of ..." a title each."""
     tokens = ctx.tokens
     n = len(tokens)
-    for i, token in enumerate(tokens):
-        if token.text not in {",", "("}:
+    classes = ctx.name_classes
+    # each comma or bracket is a token of its own: find them in the body, not token by token
+    for mark in _NAME_END_MARK.finditer(ctx.body):
+        i = ctx.token_index_at[mark.start()]
+        token = tokens[i]
+        # a name ends right before the mark: no name word there, no name
+        if not i or not classes[i - 1]:
             continue
         name = _name_before(ctx, i - 1)
         if name is None:
@@ -335,17 +372,26 @@ def placeless_title(ctx: Context, text: str) -> str:
     return match.group(0).strip()
 
 
-_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
+_HONORIFIC_BEFORE = re.compile(r"(?=[MDP])\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 # The titles news puts before a name, capitalized: "Vice Minister", "Secretary-General",
 # "Executive Director", "Charge d'Affaires", "Vice Presidents" (of a list of names).
+_TITLE_MODIFIERS = (
+    "Executive|Senior|Deputy|Vice|Associate|Assistant|Honorary|Former|Acting|First|Permanent"
+)
+_TITLE_HEADS = (
+    "President|Chairman|Chairwoman|Chairperson|Chair|Director[ -]General|Director|"
+    "Minister|Ambassador|Governor|Mayor|Premier|Dean|Secretary[ -]General|Secretary|"
+    "Commissioner|Administrator|Chief Executive|CEO|Head|Consul[ -]General|"
+    "Charg[eé] d['’]Affaires|Member|Academician|Professor|Rector|Provost|Chancellor|Chief"
+)
 _TITLE_BEFORE = re.compile(
-    r"\b(?P<title>(?:(?:Executive|Senior|Deputy|Vice|Associate|Assistant|Honorary|Former|"
-    r"Acting|First|Permanent)[ -])*"
-    r"(?:President|Chairman|Chairwoman|Chairperson|Chair|Director[ -]General|Director|"
-    r"Minister|Ambassador|Governor|Mayor|Premier|Dean|Secretary[ -]General|Secretary|"
-    r"Commissioner|Administrator|Chief Executive|CEO|Head|Consul[ -]General|"
-    r"Charg[eé] d['’]Affaires|Member|Academician|Professor|Rector|Provost|Chancellor|"
-    r"Chief)(?P<plural>s)?)\s+"
+    # the lookahead on the first letters lets the regex skip most positions at once
+    "(?=["
+    + "".join(sorted({w[0] for w in f"{_TITLE_MODIFIERS}|{_TITLE_HEADS}".split("|")}))
+    + r"])\b(?P<title>(?:(?:"
+    + _TITLE_MODIFIERS
+    + r")[ -])*"
+    r"(?:" + _TITLE_HEADS + r")(?P<plural>s)?)\s+"
 )
 # Titles that name no post of their own without an organization: "Professor Yoshino".
 _HONORARY_TITLES = {"professor", "academician", "member"}
@@ -504,7 +550,7 @@ def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]
 
 
 _TITLE_THEN_NAME = re.compile(
-    r"\b[Tt]he (?P<title>(?:[a-z\-]+ ){0,2}(?:governor|mayor|president|minister|ambassador|"
+    r"(?=[Tt])\b[Tt]he (?P<title>(?:[a-z\-]+ ){0,2}(?:governor|mayor|president|minister|ambassador|"
     r"director|chairman|head|secretary)) of (?P<place>[^,.]{3,40}), "
 )
 
@@ -532,11 +578,15 @@ def find_titles_with_names_after(ctx: Context) -> None:
         ctx.persons[key].nationality = ctx.persons[key].nationality or country_of(place)
 
 
+_MEMBER_LIST = re.compile(r"\b([A-Z][\w\-]+) members,? (?:including|such as) ")
+
+
 def find_member_lists(ctx: Context) -> None:
     """ "NAEK members including Paik Man Gi, Lie Sang Bong, and Choi Cheng De"."""
-    pattern = re.compile(r"\b([A-Z][\w\-]+) members,? (?:including|such as) ")
+    if " members" not in ctx.body:  # the regex would try every capitalized word
+        return
     tokens = ctx.tokens
-    for match in pattern.finditer(ctx.body):
+    for match in _MEMBER_LIST.finditer(ctx.body):
         org_key = ctx.acronyms.get(match.group(1))
         if org_key is None:
             continue
@@ -564,10 +614,11 @@ def find_names_standing_alone(ctx: Context) -> None:
     tokens, classes, body = ctx.tokens, ctx.name_classes, ctx.body
     n = len(tokens)
     i = 0
-    while i < n:
-        if not classes[i] or i in ctx.person_at:
-            i += 1
+    # only name words can start a run: visit those, in order, past the run read last
+    for first in [k for k, c in enumerate(classes) if c]:
+        if first < i or first in ctx.person_at:
             continue
+        i = first
         end = i
         while end + 1 < n and classes[end + 1]:
             end += 1
@@ -581,7 +632,7 @@ def find_names_standing_alone(ctx: Context) -> None:
             before is not None
             and before.is_cap
             and not before.is_acronym
-            and before.lower not in HONORIFICS | STOP_WORDS
+            and before.lower not in _HONORIFIC_OR_STOP
         ):
             continue
         # "Science and Technology Park": a capitalized phrase joined by "and", "of", "&"
