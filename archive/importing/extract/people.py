@@ -192,7 +192,8 @@ def find_names_before_titles(ctx: Context) -> None:
         look = i + 1
         while look < n and look - i <= 3 and tokens[look].lower in _RELATIVE:
             look += 1
-        if look >= n:
+        # "Lee, and Professor Wang of ...": the list's next person, not Lee's title
+        if look >= n or tokens[look].text in {"and", "or"}:
             continue
         clause = read_title_clause(ctx, look)
         if clause is None:
@@ -250,11 +251,44 @@ def record_person(
         ctx.person_at[index] = (end, key)
     person = ctx.persons[key]
     for title, org_key, span in clause:
-        ctx.positions.append(PositionFact(key, org_key, title, span, 0.8 if org_key else 0.6))
+        if names_a_post(title, org_key):
+            ctx.positions.append(PositionFact(key, org_key, title, span, 0.8 if org_key else 0.6))
         if not person.nationality:
             org = ctx.orgs.get(org_key)
             person.nationality = (org.country if org else "") or country_of(title)
     return key
+
+
+# Heads of state and government are named with their country ("Chinese President Xi",
+# "President Moon of Korea", "Japanese Prime Minister"), but hold no post at an organization.
+_HEAD_OF_STATE = re.compile(
+    r"(?:.*['’]s\s+)?(?:former\s+|current\s+)?(?:president|prime minister|premier)"
+    r"(?:\s+of\s+.*)?"
+)
+# Title words that name no post of their own without the organization they are held at:
+# "Vice President Kim", "the director", "Professor Lee". Ministers, ambassadors, mayors and
+# governors hold posts of a government whether or not the sentence names it.
+_ORG_TITLE_WORDS = TITLE_WORDS - {
+    "minister",
+    "ambassador",
+    "governor",
+    "mayor",
+    "premier",
+    "counselor",
+    "counsellor",
+    "attorney",
+} | {"senior", "associate", "honorary", "former", "acting", "first", "managing", "co"}
+
+
+def names_a_post(title: str, org_key: str) -> bool:
+    """Whether a title is a position of its own: one held at an organization, or one that
+    names its place or office without one ("Minister of Education", "mayor of Chongqing")."""
+    if org_key:
+        return True
+    text = title.lower()
+    if _HEAD_OF_STATE.fullmatch(text):
+        return False
+    return not all(w in _ORG_TITLE_WORDS for w in text.replace("-", " ").split())
 
 
 def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] | None:
@@ -364,6 +398,8 @@ _PLACELESS = re.compile(
 
 def placeless_title(ctx: Context, text: str) -> str:
     text = re.sub(r"\s+", " ", text.strip())
+    if text.startswith(("and ", "or ")):  # ", and Professor Wang": the list's next person
+        return ""
     match = _PLACELESS.match(text)
     if not match:
         return ""
@@ -376,7 +412,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?=[MDP])\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+")
 # The titles news puts before a name, capitalized: "Vice Minister", "Secretary-General",
 # "Executive Director", "Charge d'Affaires", "Vice Presidents" (of a list of names).
 _TITLE_MODIFIERS = (
-    "Executive|Senior|Deputy|Vice|Associate|Assistant|Honorary|Former|Acting|First|Permanent"
+    "Executive|Senior|Deputy|Vice|Associate|Assistant|Honorary|Former|Acting|First|Permanent|Prime"
 )
 _TITLE_HEADS = (
     "President|Chairman|Chairwoman|Chairperson|Chair|Director[ -]General|Director|"
@@ -393,8 +429,6 @@ _TITLE_BEFORE = re.compile(
     + r")[ -])*"
     r"(?:" + _TITLE_HEADS + r")(?P<plural>s)?)\s+"
 )
-# Titles that name no post of their own without an organization: "Professor Yoshino".
-_HONORARY_TITLES = {"professor", "academician", "member"}
 
 
 def find_titles_before_names(ctx: Context) -> None:
@@ -456,19 +490,17 @@ def _title_before_name(
     if not org_key and not country and title_start is not None:
         org_key = _sentence_owner(ctx, title_start)
         confidence = 0.5
-    if not org_key and title.lower() in _HONORARY_TITLES:
-        record_person(ctx, start, end, [])
-        return
     if not org_key:
         confidence = 0.6
     key = record_person(ctx, start, end, [])
-    ctx.positions.append(
-        PositionFact(key, org_key, title, ctx.span(span_start, span_end), confidence)
-    )
+    if names_a_post(title, org_key):
+        ctx.positions.append(
+            PositionFact(key, org_key, title, ctx.span(span_start, span_end), confidence)
+        )
     person = ctx.persons[key]
     if not person.nationality:
         org = ctx.orgs.get(org_key)
-        person.nationality = (org.country if org else "") or country
+        person.nationality = (org.country if org else "") or country or country_of(title)
 
 
 _AT_ORG = re.compile(r"(?:At|In)\s+(?:the\s+)?")
