@@ -261,3 +261,27 @@ def test_the_next_person_of_a_list_is_not_a_title():
     found = positions("Lee Ho-jin, and Professor Wang Lei of Fudan University, spoke.")
     assert ("Wang Lei", "Professor", "Fudan University") in found
     assert not any(n == "Lee Ho-jin" for n, _, _ in found)
+
+
+def test_a_title_in_the_singular_after_two_names_is_the_second_ones():
+    found = positions(
+        "Hans Becker and Lee Jin-woo, President of the Korea Polar Research Institute, "
+        "signed the agreement. Tang Qing and Wu Lan, vice deans of the Tianjin Medical "
+        "University, attended."
+    )
+    assert ("Lee Jin-woo", "President", "Korea Polar Research Institute") in found
+    assert not any(n == "Hans Becker" for n, _, _ in found)
+    assert ("Tang Qing", "vice dean", "Tianjin Medical University") in found
+    assert ("Wu Lan", "vice dean", "Tianjin Medical University") in found
+
+
+def test_a_clause_that_runs_into_another_titled_person_is_not_a_title():
+    text = (
+        "Park Ji-hoon, Dean of the Office of Global Relations, and Executive Vice President "
+        "Sato Kenji attended. The School of Cultural Studies, which Professor Li Ming of "
+        "Nankai University founded, grew."
+    )
+    found = positions(text)
+    assert {t for n, t, _ in found if n == "Park Ji-hoon"} == {"Dean"}
+    assert ("Li Ming", "Professor", "Nankai University") in found
+    assert "Cultural Studies" not in names(text)

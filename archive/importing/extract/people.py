@@ -164,6 +164,11 @@ _RELATIVE = {"who", "currently", "now", "is", "was", "serves", "served", "as"}
 _NAME_END_MARK = re.compile(r"[,(]")
 
 
+def _inside_org(ctx: Context, index: int) -> bool:
+    """ "The School of Cultural Studies, which ...": name-like words of an organization."""
+    return any(o.start_token <= index <= o.end_token for o in ctx.org_at.values())
+
+
 def find_names_before_titles(ctx: Context) -> None:
     """ "Name, title of Org", "Name, who is title at Org", "Name (title, Org)", with
     "A and B, vice deans of ..." a title each."""
@@ -178,7 +183,7 @@ def find_names_before_titles(ctx: Context) -> None:
         if not i or not classes[i - 1]:
             continue
         name = _name_before(ctx, i - 1)
-        if name is None:
+        if name is None or _inside_org(ctx, name[0]):
             continue
         if token.text == "(":
             _bracketed_title(ctx, name, i)
@@ -198,10 +203,17 @@ def find_names_before_titles(ctx: Context) -> None:
         clause = read_title_clause(ctx, look)
         if clause is None:
             continue
-        if len(names) > 1:  # "vice deans" of two people is a vice dean each
-            clause = [(re.sub(r"s$", "", t), o, sp) for t, o, sp in clause]
+        if len(names) > 1:
+            if _PLURAL_TITLE.search(clause[0][0]):  # "vice deans" of two: a vice dean each
+                clause = [(re.sub(r"s$", "", t), o, sp) for t, o, sp in clause]
+            else:  # "A and B, President of X": the title is B's alone
+                record_person(ctx, *names[0], [])
+                names = names[1:]
         for start, end in names:
             record_person(ctx, start, end, clause)
+
+
+_PLURAL_TITLE = re.compile(r"[^s]s$")
 
 
 def _bracketed_title(ctx: Context, name: tuple[int, int], index: int) -> None:
@@ -296,7 +308,7 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
     former vice president of Chinese Academy of Engineering", "CAE member and honorary
     chairman of ...". Returns (title, organization key, span) triples, or None when
     what follows the comma is not a title."""
-    tokens, body = ctx.tokens, ctx.body
+    tokens, body, classes = ctx.tokens, ctx.body, ctx.name_classes
     n = len(tokens)
     sentence_end = ctx.sentence_of(tokens[index].start)[1] if index < n else len(body)
     results: list[tuple[str, str, Span]] = []
@@ -341,6 +353,16 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
             break
         if token.text in {",", ";", "(", ")"} and pos > index:
             break
+        if (
+            classes[pos]
+            and pos + 1 < n
+            and classes[pos + 1]
+            and tokens[pos - 1].is_cap
+            and tokens[pos - 1].lower in _LEADS_TO_NAME
+        ):
+            # another person's name: "..., and Vice President Sato Kenji attended for X",
+            # "..., which Professor Li Ming founded": what stands before it is that one's
+            return results or None
         pos += 1
     else:
         pos = min(pos, n)
