@@ -285,3 +285,68 @@ def test_a_clause_that_runs_into_another_titled_person_is_not_a_title():
     assert {t for n, t, _ in found if n == "Park Ji-hoon"} == {"Dean"}
     assert ("Li Ming", "Professor", "Nankai University") in found
     assert "Cultural Studies" not in names(text)
+
+
+# -- the organization a sentence names away from the title -----------------------------------
+
+
+def test_a_host_belongs_to_the_organization_the_sentence_hosts_at():
+    found = positions(
+        "The Korea Energy Agency (KEA) sent three engineers. Deputy Director Min Jae-won "
+        "warmly welcomed them at KEA on Friday."
+    )
+    assert ("Min Jae-won", "Deputy Director", "Korea Energy Agency") in found
+
+
+def test_a_person_met_at_a_visited_organization_belongs_to_it():
+    found = positions(
+        "The team then went to the Japanese Embassy in China and met Minister-Counsellor "
+        "Sato Ken. Later it toured Hanwha Aerospace Corporation, where it met Vice "
+        "Presidents Cho Min-su and Ahn Jae-ho."
+    )
+    assert ("Cho Min-su", "Vice President", "Hanwha Aerospace Corporation") in found
+    assert ("Ahn Jae-ho", "Vice President", "Hanwha Aerospace Corporation") in found
+
+
+def test_an_embassy_is_an_organization_named_with_its_seat():
+    ex = extract("Staff of the Japanese Embassy in South Korea and the Consulate General met.")
+    assert "Japanese Embassy in South Korea" in {o.name for o in ex.organizations.values()}
+
+
+def test_a_person_acting_for_an_organization_after_the_name_holds_the_title_there():
+    found = positions(
+        "Vice President Gao Lin represented NWPU at the fair. Executive Director Wen Bo "
+        "signed on behalf of the Gansu Research Institute."
+    )
+    assert ("Gao Lin", "Vice President", "NWPU") in found
+    assert ("Wen Bo", "Executive Director", "Gansu Research Institute") in found
+
+
+def test_a_member_of_the_delegation_belongs_to_its_organization():
+    found = positions(
+        "A Fudan University delegation headed by President Jin Li arrived in Osaka. Vice "
+        "President Xu Ning was also part of the delegation."
+    )
+    assert ("Xu Ning", "Vice President", "Fudan University") in found
+
+
+def test_a_delegation_from_an_organization_headed_by_a_titled_person():
+    found = positions(
+        "A delegation from Hanyang University (HYU) headed by President LEE Kiyong came to "
+        "Tianjin University."
+    )
+    assert ("LEE Kiyong", "President", "Hanyang University") in found
+
+
+def test_the_ministry_in_a_title_is_the_ministry_named_before():
+    found = positions(
+        "The Ministry of Oceans and Fisheries signed the plan. Park Min-ji, second vice "
+        "minister of the ministry, announced it."
+    )
+    assert ("Park Min-ji", "second vice minister", "Ministry of Oceans and Fisheries") in found
+
+
+def test_a_title_of_something_that_is_no_organization_is_no_position():
+    text = "Okada Jun, founder of the Blue Sky Program, visited."
+    assert positions(text) == set()
+    assert "Okada Jun" in names(text)

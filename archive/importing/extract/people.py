@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from archive.countries import CITIES, COUNTRIES, COUNTRY_WORDS, PROVINCES
-from archive.importing.extract.context import Context
+from archive.importing.extract.context import Context, OrgSpan
 from archive.importing.extract.facts import PositionFact, Span
 from archive.importing.extract.organizations import acronym_org
 from archive.importing.extract.tokens import is_word_char
@@ -319,7 +319,7 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
         token = tokens[pos]
         org = ctx.org_starting_at(pos)
         if org is None and pos > segment_start and tokens[pos - 1].text in {"of", "the"}:
-            org = acronym_org(ctx, pos)
+            org = acronym_org(ctx, pos) or _named_before(ctx, pos)
         if org is not None:
             title = clean_title(
                 ctx, body[tokens[segment_start].start : token.start] if pos > segment_start else ""
@@ -382,6 +382,26 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
     return None
 
 
+def _named_before(ctx: Context, index: int) -> OrgSpan | None:
+    """ "first vice minister of the ministry", "head of the department": the organization of
+    that kind the article named last."""
+    tokens = ctx.tokens
+    if tokens[index - 1].text != "the" or index + 1 >= len(tokens):
+        return None
+    word = tokens[index]
+    if word.is_cap or word.lower not in ORG_KEYWORDS or tokens[index + 1].is_word:
+        return None  # "of the ministry's budget", "of the institute's": no title's end
+    named = [
+        o
+        for o in ctx.org_at.values()
+        if o.head == word.lower and o.end <= word.start and o.key in ctx.orgs
+    ]
+    if not named:
+        return None
+    org = max(named, key=lambda o: o.start)
+    return OrgSpan(index, index, org.name, word.start, word.end, org.head, org.key)
+
+
 # "director general of China's <org>": the country's possessive is no part of the title
 _TITLE_TRAIL = re.compile(
     r"\s*(?:\b(?:of|at|from|for|to|in|with)\b\s*)?(?:\b[Tt]he\b\s*)?"
@@ -425,8 +445,17 @@ def placeless_title(ctx: Context, text: str) -> str:
     match = _PLACELESS.match(text)
     if not match:
         return ""
-    if match.group("place") and match.group("place").split()[0] in STOP_WORDS:
+    place = match.group("place")
+    if place and place.split()[0] in STOP_WORDS:
         return ""
+    if (
+        place
+        and not (country_of(place) or place in _PLACES)
+        and not names_a_post(match.group("title"), "")
+    ):
+        # "founder of the Sakura Program": held at something that is no organization here;
+        # the bare title still says the words before were a person's name
+        return match.group("title")
     return match.group(0).strip()
 
 
@@ -510,7 +539,7 @@ def _title_before_name(
     if country and " of " not in title:
         title = f"{title} of {COUNTRIES[country]}"
     if not org_key and not country and title_start is not None:
-        org_key = _sentence_owner(ctx, title_start)
+        org_key = _sentence_owner(ctx, title_start, end)
         confidence = 0.5
     if not org_key:
         confidence = 0.6
@@ -528,27 +557,70 @@ def _title_before_name(
 _AT_ORG = re.compile(r"(?:At|In)\s+(?:the\s+)?")
 _ACRONYM_GAP = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?")
 _LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:\w+\s+){0,3}?(?:led|headed)\s+by\s+$")
+# "a delegation from Kobe University (KU) headed by President Sato"
+_DELEGATION_FROM = re.compile(r"\b(?:delegation|team|mission)\s+(?:from|of)\s+(?:the\s+)?$")
+_LED_AFTER = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?,?\s*(?:led|headed)\s+by\s+")
+# "went to the X Embassy in Seoul and met Counsellor Kim", "X, where it met Vice President Lee":
+# the person met at an organization the sentence visits belongs to it.
+_MET_THERE = re.compile(
+    r"(?:\s+in\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?"
+    r"(?:\s*,\s*where\s+(?:it|he|she|they|we|the\s+\w+)|\s+and)\s+(?:also\s+)?"
+    r"(?:met(?:\s+with)?|held\s+talks\s+with|talked\s+with|(?:was|were)\s+(?:received|welcomed)\s+by)"
+    r"\s+"
+)
+# After the name, the organization the person acts for: "hosted ... at MOST", "represented
+# ZZU at the forum", "attended for Kobe University", "spoke on behalf of the agency".
+_ACTS_FOR = re.compile(
+    r"\s+(?:[a-z]+\s+)?(?:(?:hosted|received|welcomed)\b[^.;:]{0,60}?\bat|represented|"
+    r"(?:attended|spoke|signed|participated)\s+(?:for|on\s+behalf\s+of))\s+(?:the\s+)?"
+)
+# "Vice President Piao was part of the group": a member of the delegation named before.
+_IN_DELEGATION = re.compile(
+    r"\s+(?:(?:was|were)\s+(?:also\s+)?(?:part\s+of|among|in|a\s+member\s+of|members\s+of)|"
+    r"(?:also\s+)?(?:joined|accompanied))\s+the\s+(?:delegation|group|team|party)\b"
+)
+_DELEGATION_AFTER = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?(?:delegation|team|mission)\b")
 
 
-def _sentence_owner(ctx: Context, title_start: int) -> str:
+def _sentence_owner(ctx: Context, title_start: int, name_end: int) -> str:
     """The organization a sentence ties a title to, without naming it next to the title:
     "At Korea University, President Kim ...", "a Fudan University delegation led by
-    President Jin ...", "X University's President A and Vice President B"."""
+    President Jin ...", "X University's President A and Vice President B", "visited X and
+    met Vice President A", "Vice Minister B hosted, at MOST, ..."."""
     tokens, body = ctx.tokens, ctx.body
     offset = tokens[title_start].start
-    sentence_start = ctx.sentence_of(offset)[0]
+    sentence_start, sentence_end = ctx.sentence_of(offset)
     opening = _AT_ORG.match(body, sentence_start)
     if opening:
         org = ctx.org_starting_at(ctx.token_index_at.get(opening.end(), -1))
         after = org.end_token + 1 if org else -1
         if org and after < title_start and tokens[after].text == "," and org.key in ctx.orgs:
             return org.key
+    before = [
+        o
+        for o in ctx.org_at.values()
+        if sentence_start <= o.start and o.end <= offset and o.key in ctx.orgs
+    ]
     led = _LED_BY.search(body, sentence_start, offset)
     if led:
-        for org in ctx.org_at.values():
-            between = body[org.end : led.start()] if sentence_start <= org.start else "-"
-            if org.key in ctx.orgs and _ACRONYM_GAP.fullmatch(between):
+        for org in before:
+            if _ACRONYM_GAP.fullmatch(body[org.end : led.start()]):
                 return org.key
+    for org in sorted(before, key=lambda o: -o.start):
+        if _LED_AFTER.fullmatch(body, org.end, offset) and _DELEGATION_FROM.search(
+            body, sentence_start, org.start
+        ):
+            return org.key
+        if _MET_THERE.fullmatch(body, org.end, offset):
+            return org.key
+    acts = _ACTS_FOR.match(body, tokens[name_end].end, sentence_end)
+    at = ctx.token_index_at.get(acts.end(), -1) if acts else -1
+    if at >= 0:
+        org = ctx.org_starting_at(at) or acronym_org(ctx, at)
+        if org is not None and org.key in ctx.orgs:
+            return org.key
+    if _IN_DELEGATION.match(body, tokens[name_end].end, sentence_end):
+        return _delegation_org(ctx, offset)
     if title_start >= 2 and tokens[title_start - 1].text == "and":
         named = ctx.person_at.get(title_start - 2)
         if named is not None:
@@ -557,6 +629,21 @@ def _sentence_owner(ctx: Context, title_start: int) -> str:
                 if position.person_key == named[1] and position.span.end == end:
                     return position.org_key
     return ""
+
+
+def _delegation_org(ctx: Context, offset: int) -> str:
+    """The organization of the last delegation named before offset: "a Fudan University
+    (FDU) delegation", "a delegation from Fudan University"."""
+    body = ctx.body
+    best = None
+    for org in ctx.org_at.values():
+        if org.end > offset or org.key not in ctx.orgs or (best and org.start < best.start):
+            continue
+        if _DELEGATION_AFTER.match(body, org.end) or _DELEGATION_FROM.search(
+            body, max(0, org.start - 30), org.start
+        ):
+            best = org
+    return best.key if best else ""
 
 
 def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]:
