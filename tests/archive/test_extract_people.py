@@ -350,3 +350,13 @@ def test_a_title_of_something_that_is_no_organization_is_no_position():
     text = "Okada Jun, founder of the Blue Sky Program, visited."
     assert positions(text) == set()
     assert "Okada Jun" in names(text)
+
+
+def test_a_title_after_the_organization_in_the_clause():
+    found = positions(
+        "Maria Ortiz, the WHO Director-General, spoke. Tom Berg, the Oslo University "
+        "rector, spoke too. Kim Da-eun, the KAIST student, listened."
+    )
+    assert ("Maria Ortiz", "Director-General", "WHO") in found
+    assert ("Tom Berg", "rector", "Oslo University") in found
+    assert not any(n == "Kim Da-eun" for n, _, _ in found)

@@ -329,6 +329,13 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
             if not title and after is not None and after.lower in {"member", "members"}:
                 title = "member"
                 end_token += 1
+            elif not title and pos == segment_start + (tokens[segment_start].text == "the"):
+                # "Angel Ruiz, the OECD Secretary-General": the title after the organization
+                own = _TITLE_ONLY.match(body, tokens[end_token].end)
+                if own:
+                    title = own.group("title")
+                    while end_token + 1 < n and tokens[end_token].end < own.end("title"):
+                        end_token += 1
             span = ctx.span(tokens[segment_start].start, tokens[end_token].end)
             for part in split_titles(title):
                 # "mayor of Chongqing and the deputy secretary of <org>": the mayoralty
@@ -479,6 +486,11 @@ _TITLE_BEFORE = re.compile(
     + _TITLE_MODIFIERS
     + r")[ -])*"
     r"(?:" + _TITLE_HEADS + r")(?P<plural>s)?)\s+"
+)
+# The same titles standing after an organization's name: "the OECD Secretary-General".
+_TITLE_ONLY = re.compile(
+    r"\s+(?P<title>(?:(?:" + _TITLE_MODIFIERS + r")[ -])*(?:" + _TITLE_HEADS + r"))\b(?![ -]\w)",
+    re.IGNORECASE,
 )
 
 
