@@ -360,3 +360,47 @@ def test_a_title_after_the_organization_in_the_clause():
     assert ("Maria Ortiz", "Director-General", "WHO") in found
     assert ("Tom Berg", "rector", "Oslo University") in found
     assert not any(n == "Kim Da-eun" for n, _, _ in found)
+
+
+def test_a_possessive_organization_before_the_title():
+    found = positions(
+        "Choi Yu, KOFST's chief scientist, and Lee Ha, the Kobe University dean, met."
+    )
+    assert ("Choi Yu", "chief scientist", "KOFST") in found
+    assert ("Lee Ha", "dean", "Kobe University") in found
+
+
+def test_a_minister_keeps_the_portfolio_written_before_the_title():
+    ex = extract(
+        "Korean Trade Minister Han Do-yoon and Maritime Affairs Minister Zhou Bin, and "
+        "Health Minister Ito Aki and Li Qun, director of the Qingdao Port Authority, signed."
+    )
+    found = {
+        (
+            ex.persons[p.person_key].name,
+            p.title,
+            ex.organizations[p.org_key].name if p.org_key else "",
+        )
+        for p in ex.positions
+    }
+    assert ("Han Do-yoon", "Trade Minister", "") in found
+    assert ("Zhou Bin", "Maritime Affairs Minister", "") in found
+    assert ("Ito Aki", "Health Minister", "") in found
+    assert ("Li Qun", "director", "Qingdao Port Authority") in found
+    assert ex.persons[person_key("Han Do-yoon")].nationality == "KR"
+
+
+def test_a_government_title_is_not_guessed_onto_a_company():
+    found = positions("The visitors toured Hanwha Systems Corporation and met Minister Kim Jin-a.")
+    assert not any(org for _, _, org in found)
+
+
+def test_a_person_after_an_organization_and_a_comma_is_no_part_of_its_name():
+    ex = extract(
+        "Park Min-su, president of Gwangju Institute of Science and Technology, and Lee "
+        "Ho-jin, chief engineer of Hyundai Motor Company, spoke."
+    )
+    assert "Gwangju Institute of Science and Technology" in {
+        o.name for o in ex.organizations.values()
+    }
+    assert "Lee Ho-jin" in {p.name for p in ex.persons.values()}

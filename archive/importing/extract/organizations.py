@@ -288,8 +288,8 @@ def _field_list(tokens: list[Token], comma: int) -> int:
     i = comma
     while i < n and tokens[i].text == ",":
         if i + 1 < n and tokens[i + 1].text in {"and", "&"}:  # ", and Innovation Policy"
-            end = _joined_field(tokens, i + 2)
-            return end
+            # only closing a list of fields: "X University of Science, and Lee Min-ho" is two
+            return _joined_field(tokens, i + 2) if i > comma else 0
         end = _field_words(tokens, i + 1)
         if end < 0:
             return 0

@@ -297,10 +297,13 @@ def names_a_post(title: str, org_key: str) -> bool:
     names its place or office without one ("Minister of Education", "mayor of Chongqing")."""
     if org_key:
         return True
-    text = title.lower()
+    text = _ARTICLE.sub("", title.lower())
     if _HEAD_OF_STATE.fullmatch(text):
         return False
     return not all(w in _ORG_TITLE_WORDS for w in text.replace("-", " ").split())
+
+
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 
 
 def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] | None:
@@ -320,6 +323,17 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
         org = ctx.org_starting_at(pos)
         if org is None and pos > segment_start and tokens[pos - 1].text in {"of", "the"}:
             org = acronym_org(ctx, pos) or _named_before(ctx, pos)
+        elif (
+            org is None
+            and pos == segment_start
+            and pos + 1 < n
+            and tokens[pos + 1].text
+            in {
+                "'s",
+                "’s",
+            }
+        ):
+            org = acronym_org(ctx, pos)  # "KIER's chief scientist"
         if org is not None:
             title = clean_title(
                 ctx, body[tokens[segment_start].start : token.start] if pos > segment_start else ""
@@ -330,12 +344,16 @@ def read_title_clause(ctx: Context, index: int) -> list[tuple[str, str, Span]] |
                 title = "member"
                 end_token += 1
             elif not title and pos == segment_start + (tokens[segment_start].text == "the"):
-                # "Angel Ruiz, the OECD Secretary-General": the title after the organization
-                own = _TITLE_ONLY.match(body, tokens[end_token].end)
-                if own:
-                    title = own.group("title")
+                # "Angel Ruiz, the OECD Secretary-General", "Choi Yu, KIER's chief
+                # scientist": the title after the organization, up to the clause's end
+                own = _TITLE_AFTER_ORG.match(body, tokens[end_token].end)
+                words = own.group("title") if own else ""
+                title = words if _TITLE_ALONE.fullmatch(words) else clean_title(ctx, words)
+                if title and title == words:
                     while end_token + 1 < n and tokens[end_token].end < own.end("title"):
                         end_token += 1
+                else:
+                    title = ""
             span = ctx.span(tokens[segment_start].start, tokens[end_token].end)
             for part in split_titles(title):
                 # "mayor of Chongqing and the deputy secretary of <org>": the mayoralty
@@ -487,11 +505,14 @@ _TITLE_BEFORE = re.compile(
     + r")[ -])*"
     r"(?:" + _TITLE_HEADS + r")(?P<plural>s)?)\s+"
 )
-# The same titles standing after an organization's name: "the OECD Secretary-General".
-_TITLE_ONLY = re.compile(
-    r"\s+(?P<title>(?:(?:" + _TITLE_MODIFIERS + r")[ -])*(?:" + _TITLE_HEADS + r"))\b(?![ -]\w)",
-    re.IGNORECASE,
+# The words after an organization's name, up to the clause's end: "the OECD Secretary-
+# General,", "KIER's chief scientist,".
+# A title's first word as the title regexes read it: no portfolio before it.
+_TITLE_START = {w.split("[")[0] for w in f"{_TITLE_MODIFIERS}|{_TITLE_HEADS}".split("|")}
+_TITLE_ALONE = re.compile(
+    r"(?:(?:" + _TITLE_MODIFIERS + r")[ -])*(?:" + _TITLE_HEADS + r")", re.IGNORECASE
 )
+_TITLE_AFTER_ORG = re.compile(r"(?:['’]s)?\s+(?P<title>[\w\-]+(?: [\w\-]+){0,3})(?=\s*[,.;)]|\s*$)")
 
 
 def find_titles_before_names(ctx: Context) -> None:
@@ -520,14 +541,52 @@ def find_titles_before_names(ctx: Context) -> None:
             index = name[1] + 1
             while index < len(tokens) and tokens[index].text in {",", "and"}:
                 index += 1
-        if not names or names[0][0] in ctx.person_at:
+        if not names or _titled_here(ctx, names[0][0]):
             continue
         title = match.group("title")
         if match.group("plural"):
             title = title[:-1]
         title_start = ctx.token_index_at.get(match.start())
+        offset = match.start()
+        if title_start is not None and title.endswith("Minister"):
+            title_start, title = _portfolio(ctx, title_start, title)
+            offset = tokens[title_start].start
         for start, end in names:
-            _title_before_name(ctx, title, title_start, match.start(), start, end)
+            _title_before_name(ctx, title, title_start, offset, start, end)
+
+
+def _titled_here(ctx: Context, index: int) -> bool:
+    """The name at index was read already with a title ("A, president of X"); one read
+    without ("A and B, president of X" for A) may still take the title before it."""
+    found = ctx.person_at.get(index)
+    return found is not None and any(p.person_key == found[1] for p in ctx.positions)
+
+
+def _portfolio(ctx: Context, title_start: int, title: str) -> tuple[int, str]:
+    """ "Food and Drug Safety Minister", "Korean Industry Minister": the capitalized words
+    before a minister name the portfolio; a country word before them stays the owner."""
+    tokens = ctx.tokens
+    k = title_start - 1
+    start = title_start
+    while k >= 0 and title_start - k <= 5:
+        token = tokens[k]
+        if token.text in {"and", "&"} and start == k + 1 and k > 0 and tokens[k - 1].is_cap:
+            k -= 1
+            continue
+        if (
+            not (token.is_cap and token.is_word)
+            or token.lower in STOP_WORDS
+            or country_of(token.text)
+            or k in ctx.person_at
+            or any(o.end_token == k for o in ctx.org_at.values())
+        ):
+            break
+        start = k
+        k -= 1
+    if start == title_start:
+        return title_start, title
+    words = ctx.body[tokens[start].start : tokens[title_start].start]
+    return start, f"{words}{title}"
 
 
 def _title_before_name(
@@ -548,10 +607,13 @@ def _title_before_name(
             org_key, span_end = org.key, tokens[org.end_token].end
         elif tokens[look].text in COUNTRY_NAMES and not country:
             title, span_end = f"{title} of {tokens[look].text}", tokens[look].end
-    if country and " of " not in title:
-        title = f"{title} of {COUNTRIES[country]}"
+    if country and " of " not in title and re.split(r"[ -]", title)[0] in _TITLE_START:
+        title = f"{title} of {COUNTRIES[country]}"  # not after a portfolio: "Trade Minister"
     if not org_key and not country and title_start is not None:
         org_key = _sentence_owner(ctx, title_start, end)
+        government = _GOVERNMENT_TITLE.search(title)
+        if org_key and government and ctx.orgs[org_key].kind in _NOT_GOVERNMENT:
+            org_key = ""  # "toured LG Electronics and met Minister Kim": a guess too far
         confidence = 0.5
     if not org_key:
         confidence = 0.6
@@ -566,6 +628,11 @@ def _title_before_name(
         person.nationality = (org.country if org else "") or country or country_of(title)
 
 
+# Posts of a government, guessed from the sentence only at a government body.
+_GOVERNMENT_TITLE = re.compile(
+    r"(?i)\b(?:minister|ambassador|governor|mayor|consul|charg[eé]|counsell?or|premier)"
+)
+_NOT_GOVERNMENT = {"company", "university", "institute", "association", "foundation", "academy"}
 _AT_ORG = re.compile(r"(?:At|In)\s+(?:the\s+)?")
 _ACRONYM_GAP = re.compile(r"\s*(?:\([A-Za-z&\-]+\)\s*)?")
 _LED_BY = re.compile(r"\b(?:delegation|team|mission)\s+(?:\w+\s+){0,3}?(?:led|headed)\s+by\s+$")
