@@ -404,3 +404,17 @@ def test_a_person_after_an_organization_and_a_comma_is_no_part_of_its_name():
         o.name for o in ex.organizations.values()
     }
     assert "Lee Ho-jin" in {p.name for p in ex.persons.values()}
+
+
+def test_a_subhead_in_the_body_gives_no_name_that_runs_into_its_words():
+    text = (
+        "Vice President Choi Min-ho Opens Daegu Robot Fair\n\n"
+        "Vice President Choi Min-ho of DGIST opened the fair on Monday."
+    )
+    assert names(text) == {"Choi Min-ho"}
+    assert positions(text) == {("Choi Min-ho", "Vice President", "DGIST")}
+
+
+def test_an_age_between_the_name_and_the_title_is_skipped():
+    found = positions("Wang Lan, 61, director of the Wuhan Institute of Virology, spoke.")
+    assert ("Wang Lan", "director", "Wuhan Institute of Virology") in found

@@ -195,6 +195,8 @@ def find_names_before_titles(ctx: Context) -> None:
             if first is not None:
                 names.insert(0, first)
         look = i + 1
+        if look + 1 < n and tokens[look].text.isdigit() and tokens[look + 1].text == ",":
+            look += 2  # "Yang Wei, 58, president of ...": the age
         while look < n and look - i <= 3 and tokens[look].lower in _RELATIVE:
             look += 1
         # "Lee, and Professor Wang of ...": the list's next person, not Lee's title
@@ -528,8 +530,8 @@ def find_titles_before_names(ctx: Context) -> None:
             record_person(ctx, *name, [])
     for match in _TITLE_BEFORE.finditer(ctx.body):
         index = ctx.token_index_at.get(match.end())
-        if index is None:
-            continue
+        if index is None or _heading(ctx.body, match.start()):
+            continue  # "President Kim Visits Tsinghua": a headline's words run on
         names = []
         while index is not None and index < len(tokens):
             name = _name_after(ctx, index)
@@ -602,7 +604,7 @@ def _title_before_name(
     # after the name: "President Moon Jae-in of Korea", "... from the X Institute"
     if not org_key and look + 1 < len(tokens) and tokens[look].text in {"of", "from", "at"}:
         look += 2 if tokens[look + 1].text == "the" else 1
-        org = ctx.org_starting_at(look)
+        org = ctx.org_starting_at(look) or acronym_org(ctx, look)
         if org is not None:
             org_key, span_end = org.key, tokens[org.end_token].end
         elif tokens[look].text in COUNTRY_NAMES and not country:
@@ -736,8 +738,8 @@ def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]
     k = title_start - 1
     if k >= 0 and tokens[k].text in {"'s", "’s"}:
         k -= 1
-    if k < 0:
-        return None, offset, ""
+    if k < 0 or "\n" in ctx.body[tokens[k].end : offset]:
+        return None, offset, ""  # a word ending the line before owns nothing here
     before = tokens[k]
     for org in ctx.org_at.values():
         if org.end_token == k and org.key in ctx.orgs:
@@ -904,6 +906,16 @@ def _headline_like(body: str, offset: int) -> bool:
     words = [w for w in words if w[0].isalpha()]
     capitalized = sum(w[0].isupper() for w in words)
     return len(words) >= 3 and capitalized > 0.7 * len(words)
+
+
+def _heading(body: str, offset: int) -> bool:
+    """A headline or subhead standing in the body: mostly capitalized words, and no
+    sentence's end mark at the line's end."""
+    line_end = body.find("\n", offset)
+    line = body[body.rfind("\n", 0, offset) + 1 : line_end if line_end != -1 else len(body)]
+    return not line.rstrip().endswith((".", "!", "?", ":", '"', "”", "。")) and _headline_like(
+        body, offset
+    )
 
 
 def drop_weaker_positions(ctx: Context) -> None:
