@@ -418,3 +418,16 @@ def test_a_subhead_in_the_body_gives_no_name_that_runs_into_its_words():
 def test_an_age_between_the_name_and_the_title_is_skipped():
     found = positions("Wang Lan, 61, director of the Wuhan Institute of Virology, spoke.")
     assert ("Wang Lan", "director", "Wuhan Institute of Virology") in found
+
+
+def test_a_short_form_of_a_named_organization_before_the_title():
+    found = positions(
+        "Tohoku University hosted the meeting. Tohoku U President Ono Jun opened it, and "
+        "Vice President Ito Ken of the Sendai Medical Center at the COEX Exhibition Hall spoke."
+    )
+    assert ("Ono Jun", "President", "Tohoku University") in found
+
+
+def test_an_acronym_that_begins_a_longer_name_is_no_organization_after_a_name():
+    found = positions("Director Lee Min-jae at the COEX Exhibition Hall explained the plan.")
+    assert not any(org for _, _, org in found)

@@ -604,7 +604,7 @@ def _title_before_name(
     # after the name: "President Moon Jae-in of Korea", "... from the X Institute"
     if not org_key and look + 1 < len(tokens) and tokens[look].text in {"of", "from", "at"}:
         look += 2 if tokens[look + 1].text == "the" else 1
-        org = ctx.org_starting_at(look) or acronym_org(ctx, look)
+        org = ctx.org_starting_at(look) or _lone_acronym_org(ctx, look)
         if org is not None:
             org_key, span_end = org.key, tokens[org.end_token].end
         elif tokens[look].text in COUNTRY_NAMES and not country:
@@ -697,7 +697,7 @@ def _sentence_owner(ctx: Context, title_start: int, name_end: int) -> str:
     acts = _ACTS_FOR.match(body, tokens[name_end].end, sentence_end)
     at = ctx.token_index_at.get(acts.end(), -1) if acts else -1
     if at >= 0:
-        org = ctx.org_starting_at(at) or acronym_org(ctx, at)
+        org = ctx.org_starting_at(at) or _lone_acronym_org(ctx, at)
         if org is not None and org.key in ctx.orgs:
             return org.key
     if _IN_DELEGATION.match(body, tokens[name_end].end, sentence_end):
@@ -710,6 +710,15 @@ def _sentence_owner(ctx: Context, title_start: int, name_end: int) -> str:
                 if position.person_key == named[1] and position.span.end == end:
                     return position.org_key
     return ""
+
+
+def _lone_acronym_org(ctx: Context, index: int) -> OrgSpan | None:
+    """An acronym standing alone as an organization; "the COEX Exhibition Center" is a longer
+    name that only starts with one."""
+    after = ctx.tokens[index + 1] if index + 1 < len(ctx.tokens) else None
+    if after is not None and after.is_cap and after.is_word:
+        return None
+    return acronym_org(ctx, index)
 
 
 def _delegation_org(ctx: Context, offset: int) -> str:
@@ -765,6 +774,19 @@ def _owner_before(ctx: Context, title_start: int) -> tuple[str | None, int, str]
         for key, org in ctx.orgs.items():
             if org.name.lower().startswith(prefix):
                 return key, before.start, ""
+    # "Kyushu U President", "Seoul Nat Univ President": a short form of a named organization,
+    # its words the first ones of the name, each a beginning of the name's word
+    if k >= 1 and before.is_cap and tokens[k - 1].is_cap and tokens[k - 1].is_word:
+        short = [tokens[k - 1].lower, before.lower]
+        for key, org in ctx.orgs.items():
+            words = org.name.lower().split()
+            if (
+                len(words) >= 2
+                and words[0] == short[0]
+                and words[1].startswith(short[1])
+                and words[1] != short[1]
+            ):
+                return key, tokens[k - 1].start, ""
     country = country_of(before.text)
     if country:
         return None, before.start, country
