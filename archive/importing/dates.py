@@ -151,6 +151,10 @@ _MONTH_ONLY = re.compile(
     rf"\b(?:in|during|since)\s+(?:early\s+|mid-?\s*|late\s+)?{MONTH}(?:,?\s+{_YEAR})?", re.I
 )
 
+# "Peking University, July 22, 2024: A delegation ...", "SEOUL, Oct. 5 (Yonhap) --": the
+# date the story was filed, not the event's.
+_DATELINE_END = re.compile(r"\s*(?:[:：]|\([^)]{1,40}\)\s*[-—–]|--|—)")
+
 _DAY_PATTERNS = (
     _RANGE_MONTH_FIRST,
     _RANGE_DAY_FIRST,
@@ -180,7 +184,7 @@ def find_event_dates(
     best: re.Match | None = None
     for pattern in _DAY_PATTERNS:
         for match in pattern.finditer(sentence):
-            if _month_of(match, "month", "mnum") is None:
+            if _DATELINE_END.match(sentence, match.end()):
                 continue
             if best is None or (match.start(), -match.end()) < (best.start(), -best.end()):
                 best = match
