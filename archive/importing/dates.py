@@ -50,15 +50,19 @@ def _safe_date(year: int, month: int = 1, day: int = 1) -> date | None:
 
 # Full dates, most specific first; each names its groups year, month, day.
 _FULL_DATE_PATTERNS = [
-    re.compile(r"(?P<year>(?:19|20)\d\d)[-./](?P<mnum>\d{1,2})[-./](?P<day>\d{1,2})\b"),
+    # "2019-04-17", "2013.11.19", "2026/01/06", Korean "2019. 12. 27."; a label may follow at
+    # once ("Date:2018-09-20Author:"), so the day ends where the digits do.
+    re.compile(r"(?P<year>(?:19|20)\d\d)[-./]\s?(?P<mnum>\d{1,2})[-./]\s?(?P<day>\d{1,2})(?!\d)"),
     re.compile(
         r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]\s*(?P<day>\d{1,2})\s*[일日]?"
     ),
     re.compile(
-        rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+        rf"\b{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b",
+        re.I,
     ),
+    # "05 June,2017": a comma may stand for the space before the year.
     re.compile(
-        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b",
+        rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,\s*|\s+)(?P<year>(?:19|20)\d\d)\b",
         re.I,
     ),
 ]
