@@ -10,7 +10,7 @@ import glob
 import hashlib
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,6 +110,15 @@ def _set_context(stored_hashes: dict[str, str], acronyms: dict[str, str], limit:
     _context.update(stored_hashes=stored_hashes, acronyms=acronyms, limit=limit)
 
 
+def understand(text: str, acronyms: Mapping[str, str]) -> tuple[ParsedArticle, Extraction]:
+    """A page's text parsed, and the facts its body states: the one step the import and the
+    extraction's evaluation share. ParseError when the text is not an article."""
+    parsed = parse_article(text)
+    year = parsed.published_on.year if parsed.published_on else None
+    extraction = extract(parsed.body, title=parsed.title, year=year, known_acronyms=acronyms)
+    return parsed, extraction
+
+
 def prepare(path: Path) -> Prepared:
     """Read, check, parse and extract one file. Needs no database."""
     try:
@@ -117,11 +126,7 @@ def prepare(path: Path) -> Prepared:
         content_hash = hashlib.sha256(data).hexdigest()
         if _context["stored_hashes"].get(path.name) == content_hash:
             return Prepared(path, content_hash, unchanged=True)
-        parsed = parse_article(text)
-        year = parsed.published_on.year if parsed.published_on else None
-        extraction = extract(
-            parsed.body, title=parsed.title, year=year, known_acronyms=_context["acronyms"]
-        )
+        parsed, extraction = understand(text, _context["acronyms"])
         return Prepared(path, content_hash, text, parsed, extraction)
     except (ImportFileError, ParseError, OSError) as problem:
         return Prepared(path, error=str(problem))
