@@ -12,7 +12,7 @@ from archive.importing.extract import events_cjk
 from archive.importing.extract.context import Context
 from archive.importing.extract.facts import EventFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
-from archive.importing.extract.vocabulary import EVENT_KEYWORDS, country_of
+from archive.importing.extract.vocabulary import EVENT_KEYWORDS
 from archive.text import normalize_name
 
 # The kind each keyword names; seminars and workshops are smaller than conferences, and a
@@ -62,7 +62,7 @@ def event_left(tokens: list[Token], i: int, text: str = "") -> int:
     left = i
     while left > 0 and (not text or _same_line(tokens, left - 1, left, text)):
         prev = tokens[left - 1]
-        if is_name_word(prev) or prev.text[:1].isdigit():
+        if _event_word(prev) or prev.text[:1].isdigit():
             left -= 1
         elif (
             prev.text in {"and", "&"}
@@ -74,6 +74,15 @@ def event_left(tokens: list[Token], i: int, text: str = "") -> int:
         else:
             break
     return left
+
+
+# Words the shared stop list keeps out of organization and person names that event names
+# hold: "Young Scholars Exchange Meeting", "Forum", "First".
+_EVENT_NAME_WORDS = {"scholars", "researchers", "representatives", "delegation", "forum", "first"}
+
+
+def _event_word(token: Token) -> bool:
+    return is_name_word(token) or (token.is_cap and token.lower in _EVENT_NAME_WORDS)
 
 
 _TAIL_STARTS = {"of", "on"}
@@ -92,6 +101,13 @@ def event_right(tokens: list[Token], i: int, text: str) -> int:
             break
         j += 1
     return right
+
+
+def _keyword_token(tokens: list[Token], left: int, right: int) -> Token:
+    for token in reversed(tokens[left : right + 1]):
+        if token.lower in KEYWORD_KINDS:
+            return token
+    return tokens[right]
 
 
 def _only_keyword(name: str) -> bool:
@@ -124,8 +140,8 @@ def find_events(ctx: Context) -> None:
     references: list[tuple[int, int, str]] = []
     for left, right in event_names(ctx, ctx.tokens, ctx.body, title):
         start, end = ctx.tokens[left].start, ctx.tokens[right].end
-        if ctx.org_containing(start):
-            continue
+        if ctx.org_containing(_keyword_token(ctx.tokens, left, right).start):
+            continue  # "Boao Forum for Asia" as an organization; not "CAETS Council Meeting"
         name = ctx.body[start:end]
         if _only_keyword(name):
             references.append((start, end, name))
@@ -161,16 +177,47 @@ def find_events(ctx: Context) -> None:
     series_occurrences(ctx, named, add)
     visits(ctx, named, add)
     signings(ctx, named, add)
-    events_cjk.find_visits(ctx, add)
+    introduced |= {normalize_name(name) for name in events_cjk.find_visits(ctx, add)}
     events = [f for f in named.values() if keep(ctx, f, title, introduced)]
     main = main_event(events, title)
     reference = events_cjk.reference_date(ctx.body, ctx.year)
     ordered = ([main] if main else []) + [f for f in events if f is not main]
+    trips = _trip_sentences(ctx, events)
     for fact in ordered:
-        complete_event(ctx, fact, is_main=fact is main, reference=reference, main=main)
+        complete_event(ctx, fact, is_main=fact is main, reference=reference, main=main, trips=trips)
+    for fact in events:
+        if not fact.country and fact.kind != "visit":
+            fact.country = _trip_country(fact, [f for f in events if f.kind == "visit"])
     for fact in events:
         if fact.spans:
             ctx.events.append(fact)
+
+
+def _trip_sentences(ctx: Context, events: list[EventFact]) -> dict[tuple[int, int], int]:
+    """Sentences whose first event is a visit: their date is the trip's, not that of a
+    symposium attended during it ("2018年10月23-27日 … 组团赴韩国 … 出席 … 研讨会")."""
+    first: dict[tuple[int, int], tuple[int, EventFact]] = {}
+    for fact in events:
+        for span in fact.spans:
+            sentence = events_cjk.sentence_of(ctx, span.start)
+            if sentence not in first or span.start < first[sentence][0]:
+                first[sentence] = (span.start, fact)
+    return {s: start for s, (start, fact) in first.items() if fact.kind == "visit"}
+
+
+def _trip_country(fact: EventFact, trips: list[EventFact]) -> str:
+    """A call made during a trip is in the trip's country."""
+    for trip in trips:
+        if trip is fact or not trip.country:
+            continue
+        if (
+            fact.start_date
+            and trip.start_date
+            and trip.end_date
+            and trip.start_date <= fact.start_date <= trip.end_date
+        ):
+            return trip.country
+    return ""
 
 
 def keep(ctx: Context, fact: EventFact, title: str, introduced: set[str]) -> bool:
@@ -476,6 +523,7 @@ def complete_event(
     is_main: bool,
     reference: DateRange | None = None,
     main: EventFact | None = None,
+    trips: dict[tuple[int, int], int] | None = None,
 ) -> None:
     """Dates, place and who took part, read from the sentences that name the event or,
     for the article's main event, refer back to it ("the event", "the delegation")."""
@@ -498,6 +546,8 @@ def complete_event(
     sentence_spans.sort()
     month = int(reference.month_day[:2]) if reference and reference.month_day else None
     for start, end in sentence_spans:
+        if fact.kind not in {"visit", "signing"} and (start, end) in (trips or {}):
+            continue
         text = ctx.body[start:end]
         found = find_event_dates(text, None, month)
         if found and not found.start and found.month_day:
@@ -519,20 +569,24 @@ def complete_event(
         and re.search(r"\bthis year\b", ctx.body, re.I)
     ):
         fact.start_date, fact.date_precision = date(ctx.year, 1, 1), "year"
-    fact.city, fact.region, fact.country = place_of(ctx, sentence_spans, anywhere=is_main)
+    fact.city, fact.region, fact.country = place_of(
+        ctx, sentence_spans, anywhere=is_main or fact.kind == "signing"
+    )
     if not fact.country:
         fact.city, fact.country = events_cjk.place_of(ctx, sentence_spans)
     if not fact.country and is_main:
         fact.country = place_of(ctx, [], also=ctx.title)[2] or events_cjk.country_in(ctx.title)
-    # A call made during a trip is in the trip's country.
     if not fact.country and main is not None and main.kind == "visit" and fact is not main:
-        fact.country = main.country
+        fact.country = main.country  # a call made during the trip the page is about
     collect_participants(ctx, fact, sentence_spans)
     fact.confidence = 0.8 if fact.start_date else 0.6
 
 
 _CITY = re.compile(r"\b(" + "|".join(map(re.escape, CITIES)) + r")\b")
-_CITY_IN = re.compile(r"\b(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b")
+# "located in Daegu", "based in Seoul" place an organization, not the event.
+_CITY_IN = re.compile(
+    r"\b(?<!located )(?<!based )(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b"
+)
 _PROVINCE = re.compile(r"\b(" + "|".join(map(re.escape, PROVINCES)) + r")\b")
 _COUNTRY_NAMES = {name: code for code, name in COUNTRIES.items() if code not in {"KP", "DO"}} | {
     "Korea": "KR",
@@ -543,7 +597,7 @@ _COUNTRY_NAMES = {name: code for code, name in COUNTRIES.items() if code not in 
 _COUNTRY_TO = re.compile(
     r"\b(?:to|in) ("
     + "|".join(sorted(map(re.escape, _COUNTRY_NAMES), key=len, reverse=True))
-    + r")\b|\b(China|Korea|Japan)['’]s\b"
+    + r")\b(?! and [A-Z])"
 )
 
 
@@ -559,16 +613,14 @@ def place_of(
                 name = match.group(1)
                 return name, region_in(text), CITIES[name]
         region = region_in(text)
-        if region:
+        if region and not ctx.org_containing(start + text.index(region)):
             return "", region, PROVINCES[region]
     if anywhere and (match := _CITY_IN.search(ctx.body)):
         name = match.group(1)
         return name, region_in(ctx.body), CITIES[name]
     for text in [ctx.body[start:end] for start, end in sentence_spans] + [also]:
-        if m := _COUNTRY_TO.search(text):
-            if m.group(1):
-                return "", "", _COUNTRY_NAMES[m.group(1)]
-            return "", "", country_of(m.group(2))
+        if m := _COUNTRY_TO.search(text):  # "to Japan and South Korea" names no one country
+            return "", "", _COUNTRY_NAMES[m.group(1)]
     return "", "", ""
 
 

@@ -165,11 +165,12 @@ def reference_date(body: str, year: int | None) -> DateRange | None:
     return None
 
 
-def find_visits(ctx, add) -> None:
+def find_visits(ctx, add) -> list[str]:
     """Dated visits and talks, one a sentence: the first clause with a visit or talk verb
     ("机械学院…组团赴韩国", "侯建国在京与来访的…举行会谈")."""
+    found: list[str] = []
     if not _HAS_CJK.search(ctx.body):
-        return
+        return found
     reference = reference_date(ctx.body, ctx.year)
     month = int(reference.month_day[:2]) if reference else None
     for s_start, s_end in _sentences(ctx.body):
@@ -189,7 +190,9 @@ def find_visits(ctx, add) -> None:
             name = ctx.body[start:end].strip()
             if len(name) >= 4:
                 add(name, "visit" if visit else "meeting", start, end)
+                found.append(name)
             break
+    return found
 
 
 _ZH_COUNTRY = {
