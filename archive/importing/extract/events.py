@@ -175,9 +175,12 @@ def find_events(ctx: Context) -> None:
         if target := _event_with_keyword(named, keyword):
             target.spans.append(ctx.span(start, end))
     series_occurrences(ctx, named, add)
+    merge_series(named)
     visits(ctx, named, add)
     signings(ctx, named, add)
     introduced |= {normalize_name(name) for name in events_cjk.find_visits(ctx, add)}
+    if not any(f.kind == "signing" for f in named.values()):
+        introduced |= {normalize_name(name) for name in events_cjk.find_signings(ctx, add)}
     events = [f for f in named.values() if keep(ctx, f, title, introduced)]
     main = main_event(events, title)
     reference = events_cjk.reference_date(ctx.body, ctx.year)
@@ -186,7 +189,7 @@ def find_events(ctx: Context) -> None:
     for fact in ordered:
         complete_event(ctx, fact, is_main=fact is main, reference=reference, main=main, trips=trips)
     for fact in events:
-        if not fact.country and fact.kind != "visit":
+        if not fact.country:
             fact.country = _trip_country(fact, [f for f in events if f.kind == "visit"])
     for fact in events:
         if fact.spans:
@@ -292,6 +295,12 @@ _NUMBERED = re.compile(
     rf"(?:{_LOWER_KEYWORDS}|session|convention|congress|assembly))\b"
     r"(?P<tail>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|and|for|on|the|&|[A-Z][\w-]*))*)?"
 )
+# "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
+# keyword written in lower case (kept only where a sentence says it took place).
+_CAPPED_LOWER = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?"
+    r"(?:meeting|summit|forum|conference|symposium|seminar|workshop|dialogue|expo))\b"
+)
 # "the CAETS board met by video": a body's meeting.
 _BODY_MET = re.compile(
     r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&-]*\s+){0,4}(?:board|council|committee|commission|"
@@ -330,6 +339,13 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
         if ctx.org_containing(match.start("name")) and not tail:
             continue
         add(name, event_kind(match["name"]), match.start("name"), end)
+    for match in _CAPPED_LOWER.finditer(body):
+        name = match["name"]
+        if name.split()[0].lower() in {"this", "that"} or any(
+            normalize_name(name) in key for key in named
+        ):
+            continue
+        add(name, event_kind(name), match.start("name"), match.end())
     for match in _BODY_MET.finditer(body):
         name = f"{match['name']} meeting"
         add(name, "meeting", match.start("name"), match.end())
@@ -341,6 +357,21 @@ _BARE = re.compile(rf"\b[Aa]n?\s+(?P<kw>{_LOWER_KEYWORDS})\b")
 
 def _bare_mentions(ctx: Context) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m["kw"].lower()) for m in _BARE.finditer(ctx.body)]
+
+
+def merge_series(named: dict[str, EventFact]) -> None:
+    """ "The Korean-Chinese University Presidents Forum has been held every year" beside "the
+    7th Korean-Chinese University Presidents Forum": the series is told of through the one
+    session the page is about."""
+    numbered: dict[str, list[str]] = {}
+    for key in named:
+        words = key.split()
+        if len(words) > 2 and _ORDINAL_OR_YEAR.match(words[0]):
+            numbered.setdefault(" ".join(words[1:]), []).append(key)
+    for key in list(named):
+        sessions = numbered.get(key, [])
+        if len(sessions) == 1:
+            named[sessions[0]].spans += named.pop(key).spans
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][\w-]*[A-Z][\w-]*)\)")
@@ -425,7 +456,8 @@ _CEREMONY = re.compile(r"\b(?:signing\s+)?ceremony\b", re.I)
 _SIGNING_WORDS = re.compile(r"\b(?:sign\w*|memorand\w*|mou|agreements?|accords?)\b", re.I)
 _SIGNED = re.compile(
     r"\b(?:signed|put\s+their\s+names\s+to|concluded|renewed|inked)\s+(?P<what>(?:a|an|the|"
-    r"their)\s+[^.;]*?\b(?:memorandum\s+of\s+understanding|memorandum|mou|agreements?))\b",
+    r"their)\s+[^.;]*?\b(?:memorandum\s+of\s+understanding|memorandum|mou|agreements?|"
+    r"arrangements?|letter\s+of\s+intent|protocol))\b",
     re.I,
 )
 _OPENING = re.compile(

@@ -12,6 +12,12 @@ KEYWORD_KINDS = {
     "联席会议": "meeting",
     "研讨会": "conference",
     "座谈会": "meeting",
+    "联委会": "meeting",
+    "签约仪式": "signing",
+    "签字仪式": "signing",
+    "揭牌仪式": "other",
+    "启动仪式": "other",
+    "开幕式": "other",
     "交流会": "exchange",
     "博览会": "exhibition",
     "展览会": "exhibition",
@@ -29,6 +35,10 @@ KEYWORD_KINDS = {
     "전시회": "exhibition",
     "엑스포": "exhibition",
     "교류회": "exchange",
+    "간담회": "meeting",
+    "협약식": "signing",
+    "체결식": "signing",
+    "서명식": "signing",
     "워크숍": "workshop",
     "워크샵": "workshop",
     "세미나": "workshop",
@@ -44,7 +54,7 @@ _KO_KEYWORDS = [k for k in KEYWORD_KINDS if re.match(r"[\uac00-\ud7af]", k)]
 _ZH_NAME = re.compile(
     r"(?P<name>[\u4e00-\u9fff\dA-Za-z·\-]{0,40}?)(?P<kw>"
     + "|".join(sorted(_ZH_KEYWORDS, key=len, reverse=True))
-    + r")(?!纪要|室|中心|厅|馆|精神|秘书处|组委会|期间)"
+    + r")(?!纪要|室|中心|厅|馆|精神|秘书处|组委会|期间|第|会议)"
 )
 # Korean writes names as words: up to six before the keyword ("제5회 한중 과학기술 포럼").
 _KO_NAME = re.compile(
@@ -129,7 +139,9 @@ def title_names(title: str) -> list[str]:
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"[。！？；]|(?<=[다요])\.(?=\s|$)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
-_VISIT_VERB = re.compile(r"访问|出访|到访|来访|走访|前往|来到|抵达|赴|방문|방한|방중|방일|찾았")
+_VISIT_VERB = re.compile(
+    r"访问|出访|到访|来访|走访|前往|来到|抵达|赴|방문|방한|방중|방일|내한|찾았|찾아"
+)
 _TALK_VERB = re.compile(r"会谈|会见|会面|会晤|회담|면담|접견")
 
 
@@ -163,6 +175,32 @@ def reference_date(body: str, year: int | None) -> DateRange | None:
         if found and found.month_day:
             return found
     return None
+
+
+# Signing an MOU or agreement: "双方签署了合作备忘录", "양해각서(MOU)를 체결했다".
+_SIGN_CLAUSE = re.compile(
+    r"(?:签署|签订|签约|签字).{0,20}?(?:协议|备忘录|协定|合同)|(?:协议|备忘录|协定)\S{0,6}签署|"
+    r"(?:양해각서|업무협약|협약|MOU).{0,12}?(?:체결|서명)"
+)
+
+
+_PAST = re.compile(r"纪要|自|以来|至今|曾|이래")
+
+
+def find_signings(ctx, add) -> list[str]:
+    """One signing a page, at the first clause that says an MOU or agreement was signed."""
+    if not _HAS_CJK.search(ctx.body):
+        return []
+    for s_start, s_end in _sentences(ctx.body):
+        sentence = ctx.body[s_start:s_end]
+        for clause in _CLAUSE.finditer(sentence):
+            # "自1992年两国签署…协定至今" (since 1992): a signing long past, no event here
+            if _SIGN_CLAUSE.search(clause.group()) and not _PAST.search(clause.group()):
+                text = clause.group().strip().rstrip("。！？；.!? ")
+                start = s_start + clause.start() + clause.group().find(text)
+                add(text, "signing", start, start + len(text))
+                return [text]
+    return []
 
 
 def find_visits(ctx, add) -> list[str]:
