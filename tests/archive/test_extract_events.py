@@ -84,12 +84,9 @@ def test_a_dateline_date_is_not_the_events():
         "Kyoto University, July 2, 2021: A delegation headed by President Lee Min-ho recently "
         "travelled to Japan."
     )
-    visit = (
-        found["Delegation headed by Lee Min-ho"]
-        if "Delegation headed by Lee Min-ho" in (found)
-        else next(iter(found.values()))
-    )
-    assert visit.kind == "visit" and visit.start_date is None
+    visits = [e for e in found.values() if e.kind == "visit"]
+    assert len(visits) == 1
+    assert visits[0].start_date is None
 
 
 def test_a_ceremony_where_a_memorandum_was_signed():
@@ -150,7 +147,7 @@ def test_chinese_talks_this_month_take_the_month_in_talk():
 
 def test_korean_event_names_and_dates():
     found = events(
-        "과학기술정보통신부는 2019년 4월 17~18일 부산에서 열린 제2회 한중 미래기술 포럼에 참석했다.",
+        "과기정통부는 2019년 4월 17~18일 부산에서 열린 제2회 한중 미래기술 포럼에 참석했다.",
         title="한중 미래기술 포럼 개최",
     )
     forum = found["제2회 한중 미래기술 포럼"]
