@@ -4,6 +4,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -179,12 +180,18 @@ def _month_of(match: re.Match, name: str, number: str) -> int | None:
     return None
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=2048)  # the events stage asks about the same sentence several times
 def find_event_dates(
     sentence: str, default_year: int | None, default_month: int | None = None
 ) -> DateRange | None:
     """The first date or date range in a sentence. A date without a year takes
     `default_year` (the article's year); without one it keeps only its month and day. A day
     alone ("26日") takes `default_month`, the month the article is talking about."""
+    if not _HAS_DIGIT.search(sentence):
+        return None
     best: re.Match | None = None
     for pattern in _DAY_PATTERNS:
         for match in pattern.finditer(sentence):

@@ -5,6 +5,7 @@ dates, place and participants."""
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from archive.countries import CITIES, COUNTRIES, PROVINCES
 from archive.importing.dates import DateRange, find_event_dates
@@ -178,12 +179,12 @@ def find_events(ctx: Context) -> None:
     merge_series(named)
     visits(ctx, named, add)
     signings(ctx, named, add)
-    introduced |= {normalize_name(name) for name in events_cjk.find_visits(ctx, add)}
+    reference = events_cjk.reference_date(ctx.body, ctx.year)
+    introduced |= {normalize_name(n) for n in events_cjk.find_visits(ctx, add, reference)}
     if not any(f.kind == "signing" for f in named.values()):
         introduced |= {normalize_name(name) for name in events_cjk.find_signings(ctx, add)}
     events = [f for f in named.values() if keep(ctx, f, title, introduced)]
     main = main_event(events, title)
-    reference = events_cjk.reference_date(ctx.body, ctx.year)
     ordered = ([main] if main else []) + [f for f in events if f is not main]
     trips = _trip_sentences(ctx, events)
     for fact in ordered:
@@ -281,14 +282,17 @@ _LOWER_KEYWORDS = (
 )
 # "a special seminar on life and health", "a forum for young scientists of the three
 # countries", "a China-Japan-Korea joint seminar on ...": an event the sentence introduces.
-_INTRODUCED = re.compile(
+_LOWER_KEYWORD = re.compile(rf"\b(?:{_LOWER_KEYWORDS})\b")
+_ARTICLE_BEFORE = re.compile(
     r"\b[Aa]n?\s+(?P<mods>(?:(?!(?:of|the|to|and|with|for|in|on|at|by|from|series|number|"
-    r"lot|kind|type)\b)[\w-]+\s+){0,4}?)"
-    rf"(?P<kw>{_LOWER_KEYWORDS})\b"
-    r"(?P<tail>\s+(?:on|for|with|between|about)\s+(?:(?!(?:would|will|was|were|is|are|has|"
-    r"have|had|which|that|who|where|to|at|in|held|took|takes|attended|organi[sz]ed)\b)"
-    r"[\w()'’-]+\s*){1,12})?"
+    r"lot|kind|type)\b)[\w-]+\s+){0,4}?)$"
 )
+_TAIL = re.compile(
+    r"\s+(?:on|for|with|between|about)\s+(?:(?!(?:would|will|was|were|is|are|has|"
+    r"have|had|which|that|who|where|to|at|in|held|took|takes|attended|organi[sz]ed)\b)"
+    r"[\w()'’-]+\s*){1,12}"
+)
+
 # "the 2nd A-HORCs meeting", "the 2020 annual meeting of the International Council of ...".
 _NUMBERED = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?"
@@ -297,14 +301,14 @@ _NUMBERED = re.compile(
 )
 # "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
 # keyword written in lower case (kept only where a sentence says it took place).
-_CAPPED_LOWER = re.compile(
-    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?"
-    r"(?:meeting|summit|forum|conference|symposium|seminar|workshop|dialogue|expo))\b"
+_CAPPED_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?)$"
 )
 # "the CAETS board met by video": a body's meeting.
-_BODY_MET = re.compile(
-    r"\b(?:[Tt]he\s+)?(?P<name>(?:[A-Z][\w&-]*\s+){0,4}(?:board|council|committee|commission|"
-    r"assembly|Board|Council|Committee|Commission|Assembly))\s+(?:met|convened|gathered)\b"
+_MET = re.compile(r"\b(?:met|convened|gathered)\b")
+_BODY_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w&-]*\s+){0,4}(?:board|council|committee|commission|assembly|Board|"
+    r"Council|Committee|Commission|Assembly))\s+$"
 )
 
 
@@ -317,20 +321,25 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
     joint seminar on ..."), which need no verb to be an occurrence."""
     body = ctx.body
     introduced: set[str] = set()
-    for match in _INTRODUCED.finditer(body):
-        if ctx.org_containing(match.start("kw")):
+    for keyword in _LOWER_KEYWORD.finditer(body):
+        match = _ARTICLE_BEFORE.search(body, max(0, keyword.start() - 60), keyword.start())
+        if not match or ctx.org_containing(keyword.start()):
             continue
         if _PREDICATIVE.search(body, max(0, match.start() - 20), match.start()):
             continue
-        tail = (match["tail"] or "").rstrip()
-        tail = re.sub(r"\s+(?:and|or|the|of|a|an)$", "", tail)
+        tail_match = _TAIL.match(body, keyword.end())
+        tail = (
+            re.sub(r"\s+(?:and|or|the|of|a|an)$", "", tail_match.group().rstrip())
+            if (tail_match)
+            else ""
+        )
         if not match["mods"].strip() and not tail:
             continue  # "a symposium": linked to the title's event below, if any
-        name = f"{match['mods']}{match['kw']}{tail}"
+        name = f"{match['mods']}{keyword.group()}{tail}"
         if any(normalize_name(name) in key for key in named):
             continue
         start = match.start("mods")
-        add(name, KEYWORD_KINDS[match["kw"].lower()], start, start + len(name))
+        add(name, KEYWORD_KINDS[keyword.group().lower()], start, start + len(name))
         introduced.add(normalize_name(name))
     for match in _NUMBERED.finditer(body):
         tail = re.sub(r"\s+(?:of|and|for|on|the|&)$", "", (match["tail"] or "").rstrip())
@@ -339,16 +348,22 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
         if ctx.org_containing(match.start("name")) and not tail:
             continue
         add(name, event_kind(match["name"]), match.start("name"), end)
-    for match in _CAPPED_LOWER.finditer(body):
-        name = match["name"]
+    # read back from the keyword or the verb: a scan from every capital costs too much
+    for keyword in _LOWER_KEYWORD.finditer(body):
+        if keyword.group() in {"exhibition", "roundtable", "colloquium"}:
+            continue
+        match = _CAPPED_BEFORE.search(body, max(0, keyword.start() - 80), keyword.start())
+        if not match:
+            continue
+        name = match["name"] + keyword.group()
         if name.split()[0].lower() in {"this", "that"} or any(
             normalize_name(name) in key for key in named
         ):
             continue
-        add(name, event_kind(name), match.start("name"), match.end())
-    for match in _BODY_MET.finditer(body):
-        name = f"{match['name']} meeting"
-        add(name, "meeting", match.start("name"), match.end())
+        add(name, event_kind(name), match.start("name"), keyword.end())
+    for verb in _MET.finditer(body):
+        if match := _BODY_BEFORE.search(body, max(0, verb.start() - 80), verb.start()):
+            add(f"{match['name']} meeting", "meeting", match.start("name"), verb.end())
     return introduced
 
 
@@ -668,11 +683,16 @@ _ORGANIZER = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # once an article, not once an event
+def _organizer_offsets(body: str) -> frozenset[int]:
+    return frozenset(m.end() for m in _ORGANIZER.finditer(body))
+
+
 def collect_participants(
     ctx: Context, fact: EventFact, sentence_spans: list[tuple[int, int]]
 ) -> None:
     seen: set[tuple[str, str]] = set()
-    organizer_offsets = {m.end() for m in _ORGANIZER.finditer(ctx.body)}
+    organizer_offsets = _organizer_offsets(ctx.body)
     for start, end in sentence_spans:
         for offset, key in ctx.orgs_in(start, end):
             role = "organizer" if offset in organizer_offsets else "participant"

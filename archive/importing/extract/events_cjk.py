@@ -49,19 +49,19 @@ KEYWORD_KINDS = {
 _ZH_KEYWORDS = [k for k in KEYWORD_KINDS if re.match(r"[\u4e00-\u9fff]", k)]
 _KO_KEYWORDS = [k for k in KEYWORD_KINDS if re.match(r"[\uac00-\ud7af]", k)]
 
-# A run of characters before the keyword, within the clause (no punctuation, no space);
-# "会议纪要" (minutes), "会议室" (a room), "会议期间" (during the meeting) are not names.
-_ZH_NAME = re.compile(
-    r"(?P<name>[\u4e00-\u9fff\dA-Za-z·\-]{0,40}?)(?P<kw>"
+# The keyword, then the run of characters before it within the clause (no punctuation, no
+# space); "会议纪要" (minutes), "会议室" (a room), "会议期间" (during the meeting) are not names.
+_ZH_KEYWORD = re.compile(
+    "(?:"
     + "|".join(sorted(_ZH_KEYWORDS, key=len, reverse=True))
     + r")(?!纪要|室|中心|厅|馆|精神|秘书处|组委会|期间|第|会议)"
 )
+_ZH_RUN = re.compile(r"[\u4e00-\u9fff\dA-Za-z·\-]{1,40}$")
 # Korean writes names as words: up to six before the keyword ("제5회 한중 과학기술 포럼").
-_KO_NAME = re.compile(
-    r"(?P<name>(?:[\uac00-\ud7afA-Za-z\d·\-]+ ){0,6}[\uac00-\ud7afA-Za-z\d·\-]*?)(?P<kw>"
-    + "|".join(sorted(_KO_KEYWORDS, key=len, reverse=True))
-    + r")(?![실장록])"
+_KO_KEYWORD = re.compile(
+    "(?:" + "|".join(sorted(_KO_KEYWORDS, key=len, reverse=True)) + r")(?![실장록])"
 )
+_KO_RUN = re.compile(r"(?:[\uac00-\ud7afA-Za-z\d·\-]+ ){0,6}[\uac00-\ud7afA-Za-z\d·\-]*$")
 _LEADING_DATE = re.compile(
     r"^(?:本月|当月|同月)?(?:(?:19|20)\d\d[年년]\s*)?(?:\d{1,2}[月월]\s*)?"
     r"(?:\d{1,2}[日일号]?(?:[-至~]\d{1,2})?[日일号])?"
@@ -104,14 +104,20 @@ def _ko_name(name: str) -> str:
 
 def _names(text: str):
     """(start, end, name) of every Chinese or Korean event name in the text."""
-    for match in _ZH_NAME.finditer(text):
-        name = _zh_name(match["name"])
+    last = 0
+    for match in _ZH_KEYWORD.finditer(text):
+        run = _ZH_RUN.search(text, max(last, match.start() - 40), match.start())
+        last = match.end()
+        name = _zh_name(run.group()) if run else ""
         if len(name) >= 2:
-            yield match.end() - len(name) - len(match["kw"]), match.end(), name + match["kw"]
-    for match in _KO_NAME.finditer(text):
-        name = _ko_name(match["name"])
+            yield match.start() - len(name), match.end(), name + match.group()
+    last = 0
+    for match in _KO_KEYWORD.finditer(text):
+        run = _KO_RUN.search(text, max(last, match.start() - 80), match.start())
+        last = match.end()
+        name = _ko_name(run.group()) if run else ""
         if len(name.replace(" ", "")) >= 2:
-            start = match.start("kw") - len(match["name"]) + match["name"].find(name)
+            start = run.start() + run.group().find(name)
             yield start, match.end(), text[start : match.end()]
 
 
@@ -133,7 +139,7 @@ def find_names(ctx, add) -> list[tuple[int, int]]:
 
 
 def title_names(title: str) -> list[str]:
-    return [name for _, _, name in _names(title)]
+    return [name for _, _, name in _names(title)] if _HAS_CJK.search(title) else []
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff\uac00-\ud7af]")
@@ -203,13 +209,12 @@ def find_signings(ctx, add) -> list[str]:
     return []
 
 
-def find_visits(ctx, add) -> list[str]:
+def find_visits(ctx, add, reference: DateRange | None) -> list[str]:
     """Dated visits and talks, one a sentence: the first clause with a visit or talk verb
     ("机械学院…组团赴韩国", "侯建国在京与来访的…举行会谈")."""
     found: list[str] = []
     if not _HAS_CJK.search(ctx.body):
         return found
-    reference = reference_date(ctx.body, ctx.year)
     month = int(reference.month_day[:2]) if reference else None
     for s_start, s_end in _sentences(ctx.body):
         sentence = ctx.body[s_start:s_end]
