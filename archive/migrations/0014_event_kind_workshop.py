@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0011_article_editor_indexes'),
+        ('archive', '0013_agreement_kind_joint_statement'),
     ]
 
     operations = [
