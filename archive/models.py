@@ -467,6 +467,7 @@ class Signatory(models.Model):
 class EventKind(models.TextChoices):
     FORUM = "forum", "Forum"
     CONFERENCE = "conference", "Conference"
+    WORKSHOP = "workshop", "Workshop or seminar"
     VISIT = "visit", "Visit or delegation"
     EXHIBITION = "exhibition", "Exhibition or expo"
     SIGNING = "signing", "Signing ceremony"

@@ -243,7 +243,7 @@ EXPECTED_EVENTS = {
             "",
             "CN",
         ),
-        "Signing of the MOU between Chongqing University and "
+        "Signing ceremony of the MOU between Chongqing University and "
         "Korea Electronics Technology Institute": (
             "signing",
             date(2017, 12, 15),
@@ -274,15 +274,6 @@ EXPECTED_EVENTS = {
             "",
             "",
             "CN",
-        ),
-        "Korea-China Science and Technology Innovation Forum": (
-            "forum",
-            None,
-            None,
-            "unknown",
-            "",
-            "",
-            "",
         ),
     },
     4: {
