@@ -47,6 +47,8 @@ KO_INSTRUMENTS = {
     "양해각서": "mou",
     "MOU": "mou",
     "MoU": "mou",
+    "업무협약서": "cooperation",
+    "업무협약": "cooperation",
     "협약서": "cooperation",
     "협약": "cooperation",
     "협정서": "cooperation",
@@ -74,6 +76,8 @@ _INSTRUMENT = re.compile(
     # 签约 with no instrument: "A与B在京签约", "签约仪式"
     r"(?P<bare>签约)(?!项目|金额|额|企业|资金|球员|作家|艺人)"
 )
+# Characters that end the words before an instrument's kind: 签署了|合作协议, 的|协议.
+_ZH_LABEL_STOPS = "了的、和与及份项个在，,《》“”"
 # Trade agreements (自由贸易协定, 자유무역협정) bind states, not organizations.
 _STATE_INSTRUMENT = re.compile(r"(?:贸易|무역|관세|투자보장)\s?$")
 
@@ -88,10 +92,10 @@ _ZH_GAP = re.compile(r"^(?P<rel>的)?[^，。；！？,;:：]{0,40}$")
 _ZH_AFTER = re.compile(
     r"[》」”\"]?(?:的)?(?:正式|顺利|共同|成功|现场)?(?:签署|签订|签约|签字|缔结|续签)"
 )
-# Korean verbs after their instrument: MOU를 체결했다, 협약에 서명, 협약을 맺고, MOU 체결식;
-# one adverb may stand between (공식 체결, 정식으로 체결).
+# Korean verbs after their instrument: MOU를 체결했다, 협약에 서명, 협약을 맺고, MOU 체결식,
+# '…에 관한 양해각서'에 서명; one adverb may stand between (공식 체결, 정식으로 체결).
 _KO_AFTER = re.compile(
-    r"(?:\s*[(（][^)）]{0,20}[)）])?\s*(?:을|를|에|이|가|도|의)?\s*"
+    r"(?:\s*[(（][^)）]{0,20}[)）])?[’'”\"」』]?\s*(?:을|를|에|이|가|도|의)?\s*"
     f"(?:[{HANGUL}]{{1,5}}\\s+)?(?P<verb>체결|서명|맺|교환|조인)"
     r"|(?P<ceremony>식|\s*체결식|\s*서명식)"
 )
@@ -122,10 +126,12 @@ _CITED_AFTER = re.compile(
 # -- parties and signatories ------------------------------------------------------------------
 
 # Witnesses: 在…的见证下, 장관이 지켜보는 가운데, 원장 등이 참석한 가운데.
+# The Korean witnesses are the words before the marker after the parties' topic (…은/는).
+_KO_WORD = r"(?![^\s,，.。]*[은는]\s)[^\s,，.。]+"
 _WITNESS = re.compile(
     r"在[^，。；]{1,60}?(?:的)?(?:共同)?(?:见证|陪同|主持|出席)下"
-    r"|[^,，.。]*?(?:지켜보는|참석한|배석한|임석한|참관한)\s*가운데"
-    r"|[^,，.。]*?(?:참석|입회|배석)\s*하에"
+    rf"|(?<!\S)(?:{_KO_WORD}\s+){{1,8}}(?:지켜보는|참석한|배석한|임석한|참관한)\s*가운데"
+    rf"|(?<!\S)(?:{_KO_WORD}\s+){{0,8}}(?:{_KO_WORD})?(?:참석|입회|배석)\s*하에"
 )
 # A clause whose subject attended or witnessed the signing (X出席签约仪式, X见证了签约): it
 # states no agreement of its own.
@@ -137,9 +143,17 @@ _KO_FOUNDED = re.compile(
 )
 # The place of the signing: 在B签署 / B에서 체결: not a party when two others are named.
 _ZH_VENUE = re.compile(r"在$")
-_KO_VENUE = re.compile(r"(?:\([^)]{0,20}\))?\s*에서")
-# Korean topic or subject: 한국재료연구원은, KIST(…)가.
-_KO_TOPIC = re.compile(r"(?:\([^)]{0,30}\))?(?:은|는|이|가)(?=\s)")
+# ... and one marked as a place, a recipient or a role is no party either (B에서, B에게,
+# B로 지정된).
+_KO_VENUE = re.compile(r"(?:\([^)]{0,20}\))?\s*(?:에서|에게|으로|로)(?![가-힣])")
+# Korean topic or subject: 한국재료연구원은, KIST(…)가, KIST 측은.
+_KO_TOPIC = re.compile(r"(?:\([^)]{0,30}\))?(?:\s?측)?(?:은|는|이|가)(?=\s)")
+# The one signed with, or visited: B와, B 측과, B를 방문해; 与B, 同B; and a clause whose
+# topic is named (A는 …).
+_KO_COUNTERPART = re.compile(f"[{HANGUL}A-Za-z)](?:\\s?측)?(?:(?:과|와)(?:는|도|의)?|을|를)(?=\\s)")
+_KO_TOPIC_IN = re.compile(f"(?![와과])[{HANGUL}A-Za-z)](?:\\s?측)?(?:은|는)(?=\\s)")
+_ZH_COUNTERPART_IN = re.compile(r"^[^，。]{0,12}?(?:并|还|随后|又|也|先后)?(?:与|同|跟)")
+_HAS_HANGUL = re.compile(f"[{HANGUL}]")
 # "双方", "양 기관": the parties named before; "三方", "세 기관": three of them.
 _ANAPHOR = re.compile(
     r"(?P<two>双方|两校|两院|两所|两家|两单位|两机构|两部门|两馆|两会|两中心|"
@@ -200,6 +214,7 @@ class _Signing:
     verb_end: int
     cited: bool  # a relative clause or a citation: parties must be named
     korean: bool
+    label: str = ""  # the instrument as written: 合作协议, 업무협약(MOU)
 
 
 class _Article:
@@ -331,7 +346,24 @@ def _zh_signing(body: str, s_start: int, s_end: int, match: re.Match) -> _Signin
         or bool(_ZH_CITED_BEFORE.search(body, clause, verb_start))
         or bool(_CITED_AFTER.match(body, end, s_end))
     )
-    return _Signing(kind, start, end, verb_start, verb_end, cited, korean=False)
+    label = (
+        "签约"
+        if match.group("bare")
+        else _zh_label(body, s_start, start, end, verb_end if verb_end <= start else clause)
+    )
+    return _Signing(kind, start, end, verb_start, verb_end, cited, False, label)
+
+
+def _zh_label(body: str, s_start: int, start: int, end: int, floor: int) -> str:
+    """The instrument with the words of its kind before it: 合作协议, 谅解备忘录, or the name
+    in 《》."""
+    if body.startswith("》", end):
+        opening = body.rfind("《", s_start, start)
+        if opening != -1:
+            return body[opening + 1 : end]
+    window = body[max(floor, start - 4) : start]
+    cut = max((window.rfind(c) for c in _ZH_LABEL_STOPS), default=-1)
+    return window[cut + 1 :] + body[start:end]
 
 
 def _ko_signing(body: str, s_start: int, match: re.Match) -> _Signing | None:
@@ -357,7 +389,11 @@ def _ko_signing(body: str, s_start: int, match: re.Match) -> _Signing | None:
     region_end = start
     if relative:
         region_end = _KO_RELATIVE.search(body, max(s_start, start - 30), start).start()
-    return _Signing(kind, start, end, region_end, verb_end, cited, korean=True)
+    label = text
+    parenthesis = re.match(r"\s?[(（](MOU|MoU)[)）]", body[end : end + 8])
+    if parenthesis:
+        label += f"({parenthesis.group(1)})"
+    return _Signing(kind, start, end, region_end, verb_end, cited, True, label)
 
 
 # -- the fact ---------------------------------------------------------------------------------
@@ -370,7 +406,12 @@ def _add(
     s_start, s_end = sentences[index]
     excluded = [m.span() for m in _WITNESS.finditer(body, s_start, signing.verb_start)]
     parties = _parties(ctx, article, s_start, s_end, signing, excluded)
-    if not parties:
+    if len(parties) == 1 and not signing.cited and _needs_subject(ctx.body, s_start, signing):
+        subject = _previous_subject(ctx, article, sentences, index, parties)
+        subject = subject or _article_subject(ctx, article, parties)
+        if subject:
+            parties.insert(0, subject)
+    if len(parties) < 2:
         return
     signatories = _signatories(ctx, article, s_start, signing, excluded, parties)
     stated, precision = _date(ctx, sentences, index, signing)
@@ -378,25 +419,30 @@ def _add(
         if fact.kind == signing.kind and set(fact.party_keys) == set(parties):
             _complete(fact, signatories, stated, precision)
             return
-    names = [ctx.orgs[key].name for key in parties]
-    label = _LABELS[signing.kind]
-    title = (
-        f"{label} between {' and '.join(names)}" if len(names) > 1 else f"{label} with {names[0]}"
-    )
     ctx.agreements.append(
         AgreementFact(
             signing.kind,
-            title[:500],
+            _title(ctx, parties, signing.label or _LABELS[signing.kind], signing.korean),
             stated if precision == "day" else None,
             parties,
             signatories,
             _summary(body, sentences, index),
             ctx.span(s_start, s_end),
-            0.75 if len(parties) > 1 else 0.55,
+            0.75,
             date_precision=precision,
             stated_on=stated,
         )
     )
+
+
+def _title(ctx: Context, parties: list[str], label: str, korean: bool) -> str:
+    """As a headline of the language names it: 清华大学与首尔大学合作协议, 한국재료연구원·부산대학교
+    업무협약."""
+    names = [ctx.orgs[key].name for key in parties]
+    if korean:
+        return f"{'·'.join(names)} {label}"[:500]
+    joined = "、".join(names[:-1]) + "与" + names[-1] if len(names) > 1 else names[0]
+    return f"{joined}{label}"[:500]
 
 
 def _parties(
@@ -427,19 +473,10 @@ def _parties(
             parties.insert(0, topic)
     elif len(parties) < 2 and (not parties or _ZH_JOINING_START.match(region)):
         earlier = [
-            key
-            for o_start, o_end, key in article.orgs_in(s_start, clause, excluded)
-            if not _founded(body, (o_start, o_end, key))
+            o[2] for o in article.orgs_in(s_start, clause, excluded) if not _founded(body, o)
         ]
-        subject = earlier[0] if earlier else ""
-        if not subject and not _ANAPHOR.search(region):
-            subject = _article_subject(ctx, parties)
-        if subject and subject not in parties:
-            parties.insert(0, subject)
-    if _SUBJECT_ANAPHOR.search(region) and len(parties) < 2:
-        subject = _article_subject(ctx, parties)
-        if subject:
-            parties.insert(0, subject)
+        if earlier and earlier[0] not in parties:
+            parties.insert(0, earlier[0])
     anaphor = _ANAPHOR.search(body, s_start, region_end)
     if anaphor:
         wanted = 3 if anaphor.group("three") else 2
@@ -449,6 +486,40 @@ def _parties(
             if key not in parties:
                 parties.append(key)
     return parties
+
+
+def _needs_subject(body: str, s_start: int, signing: _Signing) -> bool:
+    """ "与B签署", "B와 …체결", "我校与B": the one organization named is the other side; the
+    subject is left out, or is "we"."""
+    clause = _clause_start(body, s_start, signing.verb_start)
+    region = body[clause : signing.verb_start]
+    if _SUBJECT_ANAPHOR.search(region):
+        return True
+    if signing.korean:
+        return bool(_KO_COUNTERPART.search(region)) and not _KO_TOPIC_IN.search(region)
+    return bool(_ZH_COUNTERPART_IN.search(region))
+
+
+def _previous_subject(
+    ctx: Context,
+    article: _Article,
+    sentences: list[tuple[int, int]],
+    index: int,
+    parties: list[str],
+) -> str:
+    """The subject a sentence leaves out is that of a sentence before in its paragraph: the
+    first organization marked as topic (Korean) or the first named (Chinese)."""
+    body = ctx.body
+    following = sentences[index][0]
+    for start, end in reversed(sentences[max(0, index - 2) : index]):
+        if "\n" in body[end:following]:
+            break
+        korean = bool(_HAS_HANGUL.search(body, start, end))
+        for _, o_end, key in article.orgs_in(start, end):
+            if key not in parties and (not korean or _KO_TOPIC.match(body, o_end)):
+                return key
+        following = start
+    return ""
 
 
 def _unique(keys) -> list[str]:
@@ -499,23 +570,34 @@ def _orgs_before(ctx: Context, article: _Article, offset: int) -> list[str]:
 
 
 def _title_orgs(ctx: Context) -> list[str]:
+    """The organizations the title names, in order; a name inside a longer one the title
+    names (中国科学院 in 中国科学院金属研究所) is not named on its own."""
     hits = []
     for key, fact in ctx.orgs.items():
         for name in (fact.name, fact.acronym, *fact.aliases):
             if name and len(name) > 1:
                 at = ctx.title.find(name)
                 if at != -1:
-                    hits.append((at, key))
+                    hits.append((at, at + len(name), key))
                     break
-    return [key for _, key in sorted(hits)]
+    return [
+        key
+        for start, end, key in sorted(hits)
+        if not any(s <= start and end <= e and (s, e) != (start, end) for s, e, _ in hits)
+    ]
 
 
-def _article_subject(ctx: Context, parties: list[str]) -> str:
+def _article_subject(ctx: Context, article: _Article, parties: list[str]) -> str:
+    """The organization the article is about: the first its title names, else the one the
+    body names most often on its own (not inside a longer name)."""
     title = [key for key in _title_orgs(ctx) if key not in parties]
     if title:
         return title[0]
-    others = [fact for key, fact in ctx.orgs.items() if key not in parties and not fact.parent_key]
-    return max(others, key=lambda fact: len(fact.spans)).key if others else ""
+    counts: dict[str, int] = {}
+    for _, _, key in article.orgs:
+        if key not in parties:
+            counts[key] = counts.get(key, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else ""
 
 
 def _signatories(
