@@ -282,3 +282,36 @@ def test_subject_left_out_is_the_subject_of_the_sentence_before():
     assert names(result, fact) == ["전남소재연구원", "중국 무한광학연구소"]
     result, fact = one("青岛生物研究所代表团日前访问韩国。期间，与韩国江陵生物大学签署了合作协议。")
     assert names(result, fact) == ["青岛生物研究所", "韩国江陵生物大学"]
+
+
+def test_chinese_instrument_named_in_book_title_marks_is_the_title_and_states_parties():
+    result, fact = one("双方在友好的气氛中签署了《宁波港口学院与韩国群山海洋大学学术交流协议》。")
+    assert set(names(result, fact)) == {"宁波港口学院", "韩国群山海洋大学"}
+    assert fact.title == "宁波港口学院与韩国群山海洋大学学术交流协议"
+
+
+def test_chinese_signing_on_the_agreement_by_representatives():
+    result, fact = one(
+        "上海材料研究所所长王建国与韩国昌原材料研究院院长金哲洙分别代表双方在协议上签字。"
+    )
+    assert set(names(result, fact)) == {"上海材料研究所", "韩国昌原材料研究院"}
+    assert {result.persons[p].name for p, _ in fact.signatories} == {"王建国", "金哲洙"}
+
+
+def test_both_sides_are_listed_in_the_order_the_text_names_them():
+    result, fact = one("郑州农业学院与韩国全州农业研究院举行会谈。双方还续签了学生交换协议。")
+    assert names(result, fact) == ["郑州农业学院", "韩国全州农业研究院"]
+
+
+def test_korean_list_of_three_organizations_with_a_comma():
+    result, fact = one(
+        "청주공과대학교와 중국 장춘기술연구원, 일본 교토기술연구소 등 3개 기관은 MOU를 체결했다."
+    )
+    assert names(result, fact) == ["청주공과대학교", "중국 장춘기술연구원", "일본 교토기술연구소"]
+
+
+def test_day_of_last_month_is_not_dated_by_a_month_named_before():
+    _, fact = one(
+        "5월 3일 행사가 열렸다. 청주공과대학교와 중국 장춘기술연구원은 지난달 28일 MOU를 체결했다."
+    )
+    assert fact.signed_on is None

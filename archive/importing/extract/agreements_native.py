@@ -88,9 +88,9 @@ _ZH_VERB = re.compile(r"签署|签订|缔结|续签|签约|互签|共签|交换|
 # Between the verb and its instrument: modifiers, no clause break; "的" first is a relative
 # clause (A与B签署的协议).
 _ZH_GAP = re.compile(r"^(?P<rel>的)?[^，。；！？,;:：]{0,40}$")
-# The instrument before its signing: 合作协议签约仪式, 备忘录正式签署, 协议的签订.
+# The instrument before its signing: 合作协议签约仪式, 备忘录正式签署, 协议的签订, 在协议上签字.
 _ZH_AFTER = re.compile(
-    r"[》」”\"]?(?:的)?(?:正式|顺利|共同|成功|现场)?(?:签署|签订|签约|签字|缔结|续签)"
+    r"[》」”\"]?(?:的|上)?(?:正式|顺利|共同|成功|现场)?(?:签署|签订|签约|签字|缔结|续签)"
 )
 # Korean verbs after their instrument: MOU를 체결했다, 협약에 서명, 협약을 맺고, MOU 체결식,
 # '…에 관한 양해각서'에 서명; one adverb may stand between (공식 체결, 정식으로 체결).
@@ -176,7 +176,10 @@ _ZH_SIGNER_CUE = re.compile(r"代表|分别|共同|签字|签署|签订|签约")
 _MONTH_DAY = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일号]"
 )
-_DAY_ONLY = re.compile(r"(?<![\d月월\-~～至])(?P<day>\d{1,2})\s*[日일](?![本본간])")
+_DAY_ONLY = re.compile(
+    r"(?P<relative>上月|本月|下月|当月|지난\s?달|이달|다음\s?달)?\s*"
+    r"(?<![\d月월\-~～至])(?P<day>\d{1,2})\s*[日일](?![本본간])"
+)
 _MONTH_ONLY = re.compile(
     r"(?:(?P<year>(?:19|20)\d\d)\s*[年년]\s*)?(?P<month>\d{1,2})\s*[月월](?!\s*\d)"
 )
@@ -225,6 +228,7 @@ class _Article:
         self.orgs = _outermost(
             (span.start, span.end, key) for key, fact in ctx.orgs.items() for span in fact.spans
         )
+        self.org_ends = {end for _, end, _ in self.orgs}
         self.persons = _outermost(
             (span.start, span.end, key) for key, fact in ctx.persons.items() for span in fact.spans
         )
@@ -304,9 +308,17 @@ def _signings(body: str, s_start: int, s_end: int) -> list[_Signing]:
     return found
 
 
-def _clause_start(body: str, s_start: int, offset: int) -> int:
-    breaks = list(_CLAUSE_BREAK.finditer(body, s_start, offset))
-    return breaks[-1].end() if breaks else s_start
+def _clause_start(body: str, s_start: int, offset: int, article=None) -> int:
+    """Where the clause holding the offset begins; a comma in a list of organizations (A와 B,
+    C는) is no clause break."""
+    for brk in reversed(list(_CLAUSE_BREAK.finditer(body, s_start, offset))):
+        at = brk.start()
+        if article is not None and (
+            at in article.org_ends or (at - 1 in article.org_ends and body[at - 1] in "와과")
+        ):
+            continue
+        return brk.end()
+    return s_start
 
 
 def _zh_signing(body: str, s_start: int, s_end: int, match: re.Match) -> _Signing | None:
@@ -406,7 +418,11 @@ def _add(
     s_start, s_end = sentences[index]
     excluded = [m.span() for m in _WITNESS.finditer(body, s_start, signing.verb_start)]
     parties = _parties(ctx, article, s_start, s_end, signing, excluded)
-    if len(parties) == 1 and not signing.cited and _needs_subject(ctx.body, s_start, signing):
+    if (
+        len(parties) == 1
+        and not signing.cited
+        and _needs_subject(ctx.body, article, s_start, signing)
+    ):
         subject = _previous_subject(ctx, article, sentences, index, parties)
         subject = subject or _article_subject(ctx, article, parties)
         if subject:
@@ -439,6 +455,8 @@ def _title(ctx: Context, parties: list[str], label: str, korean: bool) -> str:
     """As a headline of the language names it: 清华大学与首尔大学合作协议, 한국재료연구원·부산대학교
     업무협약."""
     names = [ctx.orgs[key].name for key in parties]
+    if any(name in label for name in names):  # 《A与B合作协议》 names them itself
+        return label[:500]
     if korean:
         return f"{'·'.join(names)} {label}"[:500]
     joined = "、".join(names[:-1]) + "与" + names[-1] if len(names) > 1 else names[0]
@@ -455,7 +473,7 @@ def _parties(
 ) -> list[str]:
     body = ctx.body
     region_end = signing.verb_start
-    clause = _clause_start(body, s_start, region_end)
+    clause = _clause_start(body, s_start, region_end, article)
     orgs = [o for o in article.orgs_in(clause, region_end, excluded) if not _founded(body, o)]
     # the instrument's own name may state its parties: 《A与B合作谅解备忘录》
     if not signing.korean and body[signing.inst_end : signing.inst_end + 1] == "》":
@@ -480,18 +498,20 @@ def _parties(
     anaphor = _ANAPHOR.search(body, s_start, region_end)
     if anaphor:
         wanted = 3 if anaphor.group("three") else 2
+        named_before: list[str] = []
         for key in _orgs_before(ctx, article, s_start):
-            if len(parties) >= wanted:
+            if len(parties) + len(named_before) >= wanted:
                 break
             if key not in parties:
-                parties.append(key)
+                named_before.append(key)
+        parties += reversed(named_before)  # in the order the text names them
     return parties
 
 
-def _needs_subject(body: str, s_start: int, signing: _Signing) -> bool:
+def _needs_subject(body: str, article: _Article, s_start: int, signing: _Signing) -> bool:
     """ "与B签署", "B와 …체결", "我校与B": the one organization named is the other side; the
     subject is left out, or is "we"."""
-    clause = _clause_start(body, s_start, signing.verb_start)
+    clause = _clause_start(body, s_start, signing.verb_start, article)
     region = body[clause : signing.verb_start]
     if _SUBJECT_ANAPHOR.search(region):
         return True
@@ -609,7 +629,7 @@ def _signatories(
     parties: list[str],
 ) -> list[tuple[str, str]]:
     body = ctx.body
-    clause = _clause_start(body, s_start, signing.verb_start)
+    clause = _clause_start(body, s_start, signing.verb_start, article)
     found = []
     for _, p_end, key in article.persons_in(clause, signing.verb_start, excluded):
         if signing.korean:
@@ -679,7 +699,8 @@ def _dates_in(ctx: Context, start: int, end: int) -> list[tuple[int, date | None
             taken.append(match.span())
     for match in _DAY_ONLY.finditer(body, start, end):
         if free(match):
-            month = _month_before(body, match.start())
+            # 지난달 28일, 本月23日: a month the page's date would tell, which is not known here
+            month = None if match["relative"] else _month_before(body, match.start())
             value = _safe(ctx.year, month, int(match["day"])) if month else None
             found.append((match.start(), value, "day" if value else "unknown"))
             taken.append(match.span())
@@ -707,8 +728,8 @@ def _first_date(ctx: Context, start: int, end: int) -> tuple[date | None, str] |
 
 def _month_before(body: str, offset: int) -> int | None:
     """A day alone (26日) takes the month of the date before it in the text (10月23日)."""
-    months = list(re.finditer(r"(\d{1,2})\s*[月월]", body[max(0, offset - 600) : offset]))
-    return int(months[-1].group(1)) if months else None
+    dates = list(_MONTH_DAY.finditer(body, max(0, offset - 600), offset))
+    return int(dates[-1]["month"]) if dates else None
 
 
 def _safe(year: int | None, month: int, day: int) -> date | None:
