@@ -315,3 +315,11 @@ def test_day_of_last_month_is_not_dated_by_a_month_named_before():
         "5월 3일 행사가 열렸다. 청주공과대학교와 중국 장춘기술연구원은 지난달 28일 MOU를 체결했다."
     )
     assert fact.signed_on is None
+
+
+def test_korean_that_day_is_the_date_of_the_sentence_before():
+    _, fact = one(
+        "청주공과대학교 대표단은 10월 5일 중국 장춘기술연구원을 방문했다. 양 기관은 이날 "
+        "협약식에서 공동연구에 합의했다."
+    )
+    assert fact.signed_on == date(2023, 10, 5)

@@ -186,9 +186,10 @@ _MONTH_ONLY = re.compile(
 _YEAR_ONLY = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[年년](?!\s*\d)")
 # A sentence that speaks of the occasion of the one before: 会上, 会后, 이날, 이 자리에서.
 _OCCASION = re.compile(
-    r"^(?:会上|会后|会谈后|会见后|期间|访问期间|仪式上|活动中|当天|当日|此次|同日|"
-    r"이날|이\s자리에서|행사에서|방문\s기간|같은\s날)"
+    r"会上|会后|会谈后|会见后|期间|仪式上|活动中|当天|当日|同日|"
+    r"이날|이\s자리에서|행사에서|방문\s기간|같은\s날"
 )
+_OCCASION_LOOKBACK = 3  # sentences
 
 # -- sentences --------------------------------------------------------------------------------
 
@@ -527,18 +528,14 @@ def _previous_subject(
     index: int,
     parties: list[str],
 ) -> str:
-    """The subject a sentence leaves out is that of a sentence before in its paragraph: the
-    first organization marked as topic (Korean) or the first named (Chinese)."""
+    """The subject a sentence leaves out is that of one of the two sentences before: the first
+    organization marked as topic (Korean) or the first named (Chinese)."""
     body = ctx.body
-    following = sentences[index][0]
     for start, end in reversed(sentences[max(0, index - 2) : index]):
-        if "\n" in body[end:following]:
-            break
         korean = bool(_HAS_HANGUL.search(body, start, end))
         for _, o_end, key in article.orgs_in(start, end):
             if key not in parties and (not korean or _KO_TOPIC.match(body, o_end)):
                 return key
-        following = start
     return ""
 
 
@@ -671,10 +668,10 @@ def _date(
     )
     if found:
         return found
-    look = index
-    while look > 0 and _OCCASION.match(body[sentences[look][0] : sentences[look][1]].lstrip()):
-        look -= 1
-        found = _last_date(ctx, *sentences[look])
+    if not _OCCASION.search(body, s_start, signing.verb_start):
+        return None, "unknown"
+    for start, end in reversed(sentences[max(0, index - _OCCASION_LOOKBACK) : index]):
+        found = _last_date(ctx, start, end)
         if found:
             return found
     return None, "unknown"
