@@ -323,3 +323,12 @@ def test_korean_that_day_is_the_date_of_the_sentence_before():
         "협약식에서 공동연구에 합의했다."
     )
     assert fact.signed_on == date(2023, 10, 5)
+
+
+def test_korean_date_between_instrument_and_verb_and_signing_as_an_occasion():
+    result, fact = one("목포해양대학교와 중국 대련수산연구소는 업무협약을 지난 12월 21일 체결했다.")
+    assert fact.signed_on == date(2023, 12, 21)
+    result, fact = one(
+        "목포해양대학교와 중국 대련수산연구소는 MOU 체결을 계기로 학생 교류를 넓혔다."
+    )
+    assert set(names(result, fact)) == {"목포해양대학교", "중국 대련수산연구소"}

@@ -64,6 +64,12 @@ KO_INSTRUMENTS = {
     "계약": "contract",
 }
 _KINDS = {**ZH_INSTRUMENTS, **KO_INSTRUMENTS}
+
+
+def _kind_of(instrument: str) -> str | None:
+    return _KINDS.get(instrument) or _KINDS.get(instrument.removesuffix("s"))
+
+
 _LABELS = {
     "mou": "MOU",
     "cooperation": "Agreement",
@@ -93,10 +99,10 @@ _ZH_AFTER = re.compile(
     r"[》」”\"]?(?:的|上)?(?:正式|顺利|共同|成功|现场)?(?:签署|签订|签约|签字|缔结|续签)"
 )
 # Korean verbs after their instrument: MOU를 체결했다, 협약에 서명, 협약을 맺고, MOU 체결식,
-# '…에 관한 양해각서'에 서명; one adverb may stand between (공식 체결, 정식으로 체결).
+# '…에 관한 양해각서'에 서명; a few words may stand between (공식 체결, 지난 5월 21일 체결).
 _KO_AFTER = re.compile(
     r"(?:\s*[(（][^)）]{0,20}[)）])?[’'”\"」』]?\s*(?:을|를|에|이|가|도|의)?\s*"
-    f"(?:[{HANGUL}]{{1,5}}\\s+)?(?P<verb>체결|서명|맺|교환|조인)"
+    f"(?:[{HANGUL}\\d]{{1,6}}\\s+){{0,3}}(?P<verb>체결|서명|맺|교환|조인)"
     r"|(?P<ceremony>식|\s*체결식|\s*서명식)"
 )
 # Korean relative clause before the instrument: 체결한 MOU, A와 B가 맺은 협약.
@@ -113,7 +119,7 @@ _ZH_PLAN_AFTER = re.compile(r"[^，。；]{0,20}?(?:事宜|进行(?:了)?(?:讨�
 _KO_PLAN = re.compile(
     r"(?:할|하기로|키로|하려|할지|될|을|를|\s)*"
     r"(?:예정|계획|방침|추진|논의|검토|협의|위한|위해|앞두|앞둔|준비|목표|희망|기로|키로|하기로|"
-    r"할|하려|을\s|기로)"
+    r"할|하려)"
     r"|(?:하)?지\s*(?:못|않)"
 )
 # An agreement only cited: 根据…协议, 在…协议框架下, 自…签署…以来; MOU에 따라.
@@ -225,7 +231,6 @@ class _Article:
     """The organizations and people of the article by where they stand, outermost first."""
 
     def __init__(self, ctx: Context):
-        self.ctx = ctx
         self.orgs = _outermost(
             (span.start, span.end, key) for key, fact in ctx.orgs.items() for span in fact.spans
         )
@@ -292,9 +297,9 @@ def _signings(body: str, s_start: int, s_end: int) -> list[_Signing]:
     previous_end = -1
     for match in _INSTRUMENT.finditer(body, s_start, s_end):
         start, end = match.span()
-        # 业务协约(MOU): the same instrument again; MOU names its kind
+        # 업무협약(MOU): the same instrument again; MOU names its kind
         if previous_end >= 0 and re.fullmatch(r"\s?[(（]", body[previous_end:start]):
-            if found and match.group() in {"MOU", "MoU"}:
+            if found and match.group().rstrip("s") in {"MOU", "MoU"}:
                 found[-1].kind = "mou"
             continue
         if _STATE_INSTRUMENT.search(body, max(s_start, start - 4), start):
@@ -347,7 +352,6 @@ def _zh_signing(body: str, s_start: int, s_end: int, match: re.Match) -> _Signin
             if after is None:
                 return None
             verb_start, verb_end, relative = start, after.end(), False
-            # 协议的签署 after 根据: cited; the instrument's name stands before
         if _ZH_PLAN.search(body, clause, verb_start) or _ZH_ATTENDED.search(
             body, clause, verb_start
         ):
@@ -382,9 +386,9 @@ def _zh_label(body: str, s_start: int, start: int, end: int, floor: int) -> str:
 def _ko_signing(body: str, s_start: int, match: re.Match) -> _Signing | None:
     start, end = match.span()
     text = match.group()
-    if text not in KO_INSTRUMENTS:
+    kind = _kind_of(text)
+    if text.rstrip("s") not in KO_INSTRUMENTS or kind is None:
         return None
-    kind = KO_INSTRUMENTS[text]
     after = _KO_AFTER.match(body, end)
     relative = False
     if after is not None:
@@ -663,12 +667,12 @@ def _date(
     the sentence before when this one speaks of its occasion (会上, 이날)."""
     s_start, s_end = sentences[index]
     body = ctx.body
-    found = _last_date(ctx, s_start, signing.verb_start) or _first_date(
-        ctx, signing.verb_end, s_end
-    )
+    # a Korean date may stand between the instrument and its verb (협약을 21일 체결했다)
+    verb = signing.verb_end if signing.korean else signing.verb_start
+    found = _last_date(ctx, s_start, verb) or _first_date(ctx, signing.verb_end, s_end)
     if found:
         return found
-    if not _OCCASION.search(body, s_start, signing.verb_start):
+    if not _OCCASION.search(body, s_start, verb):
         return None, "unknown"
     for start, end in reversed(sentences[max(0, index - _OCCASION_LOOKBACK) : index]):
         found = _last_date(ctx, start, end)
@@ -774,14 +778,14 @@ def _from_title(ctx: Context, sentences: list[tuple[int, int]]) -> None:
     parties = _title_orgs(ctx)
     if len(parties) < 2:
         return
-    kind = "cooperation" if match.group("bare") else _KINDS[match.group()]
+    kind = "cooperation" if match.group("bare") else _kind_of(match.group()) or "other"
+    label = match.group()
     for start, end in sentences:
         if _INSTRUMENT.search(ctx.body, start, end):
-            names = [ctx.orgs[key].name for key in parties]
             ctx.agreements.append(
                 AgreementFact(
                     kind,
-                    f"{_LABELS[kind]} between {' and '.join(names)}"[:500],
+                    _title(ctx, parties, label, bool(_HAS_HANGUL.search(title))),
                     None,
                     parties,
                     [],
