@@ -286,7 +286,7 @@ def find_native_agreements(ctx: Context) -> None:
             article = _Article(ctx)
         for signing in signings:
             _add(ctx, article, sentences, index, signing)
-    if ctx.title and not ctx.agreements:
+    if not ctx.agreements and _HAS_NATIVE.search(ctx.title):
         _from_title(ctx, sentences)
 
 
