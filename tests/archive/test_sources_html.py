@@ -56,6 +56,20 @@ def test_a_browsers_saved_from_mark_gives_the_address():
     assert page.parsed.source == "news.example.org"  # only the host: no publisher named
 
 
+def test_a_source_the_text_names_comes_before_the_host_name():
+    data = b"<!-- saved from url=(0035)https://news.example.org/a/b.html -->\n" + html_page(
+        "Robotics forum held in Qingdao", ["Source: Xinhua", *ROBOTICS]
+    )
+    assert read_html(data).parsed.source == "Xinhua"
+    named = html_page("Robotics forum", ["Source: Xinhua", *ROBOTICS], site_name="Science Daily")
+    assert read_html(named).parsed.source == "Science Daily"  # the publisher, then the text
+
+
+def test_a_dotted_part_of_the_title_is_no_publisher():
+    page = read_html(html_page("Forum No. 1 opens in Qingdao", ROBOTICS))  # "... | News"
+    assert page.parsed.source == ""
+
+
 def test_a_chinese_page_declared_gb2312_is_read_as_browsers_read_it():
     data = html_page("中韩机器人论坛在青岛举行", CHINESE, charset="gb2312", encoding="gbk")
     with pytest.raises(UnicodeDecodeError):

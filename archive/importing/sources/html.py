@@ -11,6 +11,7 @@ the body as they do there, and a page whose metadata gives no date is dated by i
 import codecs
 import re
 from datetime import date
+from urllib.parse import urlsplit
 
 import trafilatura
 
@@ -109,18 +110,31 @@ def read_html_page(loaded: Loaded) -> Page:
     if document is None or not (document.text or "").strip():
         raise ParseError("no main text in the page")
     url = document.url or address or ""
+    host = (urlsplit(url).hostname or "") if url else ""
     return Page(
         raw_text=html,
         parsed=parse_document(
             title=document.title or "",
             text=document.text or "",
             published=document.date or "",
-            publisher=document.sitename or "",
-            host=document.hostname or "",
+            publisher=_publisher(document.sitename or "", html),
+            host=host,
         ),
         url=url if len(url) <= MAX_URL_CHARS else "",
         captured_at=source.captured_at,
     )
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
+def _publisher(sitename: str, html: str) -> str:
+    """The site's name, unless trafilatura took it from a part of the <title> because the
+    part holds a dot, as a domain does: "Forum No. 1 | Newsroom" gives "Forum No. 1"."""
+    title = _TITLE_TAG.search(html[: PRESCAN_BYTES * 4])
+    if " " in sitename and "." in sitename and title and sitename in title[1]:
+        return ""
+    return sitename
 
 
 _SENTENCE_END = ".!?。！？…"
@@ -131,7 +145,8 @@ def parse_document(
 ) -> ParsedArticle:
     """The article of a page's main text and metadata. The body is read as a saved text page
     headed by the title; the metadata's date and publisher come before what the text states.
-    A publisher that is only the address's host name comes after a source the text names."""
+    A publisher that is only the address's host name (trafilatura's last resort) comes after
+    a source the text names."""
     title = " ".join(title.split())
     if not title:
         raise ParseError("the page has no title (no <title>, <h1> or og:title)")
@@ -154,7 +169,8 @@ def parse_document(
     )
     if published:
         published_on, precision, inferred = date.fromisoformat(published), "day", False
-    source = publisher if publisher and publisher != host else as_text.source or publisher
+    named = publisher.lower().removeprefix("www.") not in ("", host.removeprefix("www."))
+    source = publisher if named else as_text.source or publisher
     return ParsedArticle(
         title=title,
         published_on=published_on,
