@@ -56,7 +56,7 @@ def test_a_folder_of_text_html_and_warc_imports_in_one_command(mixed_dir, run_im
     assert (code, err) == (0, "")
     assert "articles       8 created, 0 updated, 0 unchanged" in out
     assert (
-        "WARC records   9 read: 1 pages; skipped 1 not HTML, 1 redirects, 1 error responses,"
+        "WARC records   9 read: 1 page; skipped 1 not HTML, 1 redirect, 1 error response,"
         " 5 other records" in out
     )
     assert "8 pages read from 8 files." in out
@@ -112,7 +112,7 @@ def test_dry_run_counts_the_pages_and_writes_nothing(mixed_dir, run_import):
     assert code == 0
     assert "Dry run, nothing written" in out
     assert "articles       8 created" in out
-    assert "WARC records   9 read: 1 pages" in out
+    assert "WARC records   9 read: 1 page;" in out
     assert Article.objects.count() == 0
 
 

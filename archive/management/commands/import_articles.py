@@ -99,9 +99,9 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {kind + 's':<14} {row}")
         records = report.records
         if records:
-            skipped = ", ".join(f"{records[kind]} {kind}" for kind in SKIPPED if records[kind])
+            skipped = ", ".join(_count(records[kind], kind) for kind in SKIPPED if records[kind])
             self.stdout.write(
-                f"  {'WARC records':<14} {records.total()} read: {records[PAGE]} pages"
+                f"  {'WARC records':<14} {records.total()} read: {_count(records[PAGE], PAGE)}"
                 + (f"; skipped {skipped}" if skipped else "")
             )
         # a WARC holds many pages: then pages are counted, not files
@@ -111,3 +111,8 @@ class Command(BaseCommand):
             raise CommandError(f"{len(report.failures)} of {report.files} {noun} failed")
         read = f"{report.files} {noun} read" + (f" from {len(files)} files" if warcs else "")
         self.stdout.write(self.style.SUCCESS(read + "."))
+
+
+def _count(n: int, kinds: str) -> str:
+    """ "1 redirect", "2 redirects", "1 not HTML" """
+    return f"{n} {kinds if n != 1 or not kinds.endswith('s') else kinds[:-1]}"
