@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('archive', '0013_agreement_kind_joint_statement'),
+        ('archive', '0014_event_kind_workshop'),
     ]
 
     operations = [
