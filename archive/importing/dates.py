@@ -4,6 +4,7 @@
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     name: number
@@ -110,47 +111,128 @@ class DateRange:
     end: date | None
     precision: str  # "day", "month", "year" or "unknown"
     span: tuple[int, int]
+    month_day: str = ""  # "MM-DD" of the start, known even when the year is not
 
 
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_DASH = r"(?:to|until|till|through|thru|-|–|—|~)"
+# English ranges: "from Oct. 10th- 13th", "May 24-26", "March 30 to April 2, 2019",
+# "Dec. 3 - 5", "from November 12 to 15, 2019".
 _RANGE_MONTH_FIRST = re.compile(
-    rf"\b(?:from\s+)?{MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|through|-|–)\s*"
-    rf"(?:(?P<month2>{MONTH_NAME})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    rf"\b(?:from\s+)?{MONTH}\s+(?P<d1>\d{{1,2}}){_ORDINAL}(?:,?\s+(?:19|20)\d\d)?\s*{_DASH}\s*"
+    rf"(?:(?P<month2>{MONTH_NAME})\s+)?(?P<d2>\d{{1,2}}){_ORDINAL}\b(?:,?\s+{_YEAR})?",
     re.I,
 )
+# "19th-24th September, 2011", "on 3–5 June 2018", "30 March to 2 April 2019".
 _RANGE_DAY_FIRST = re.compile(
-    rf"\b(?:from\s+)?(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:to|until|-|–)\s*(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
-    rf"{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    rf"\b(?:from\s+)?(?P<d1>\d{{1,2}}){_ORDINAL}\s*(?:(?:of\s+)?(?P<month1>{MONTH_NAME})\s*)?"
+    rf"{_DASH}\s*(?P<d2>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?",
     re.I,
 )
 _SINGLE_MONTH_FIRST = re.compile(
-    rf"\b{MONTH}\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+    rf"\b{MONTH}\s+(?P<d1>\d{{1,2}}){_ORDINAL}\b(?:,?\s+{_YEAR})?", re.I
 )
 _SINGLE_DAY_FIRST = re.compile(
-    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+    rf"\b(?P<d1>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?{MONTH}(?:,?\s+{_YEAR})?", re.I
+)
+_SINGLE_NUMERIC = re.compile(rf"\b{_YEAR}[-./](?P<mnum>\d{{1,2}})[-./](?P<d1>\d{{1,2}})\b")
+# Chinese, Japanese and Korean: "2018年10月23-27日", "1月20日至21日", "10月30日至11月2日",
+# "2019년 4월 17~18일", "4월 17일부터 18일까지", "10월 23일".
+_CJK_DAY = r"\s*[日일号號](?![本본])"
+_RANGE_CJK = re.compile(
+    rf"(?:{_YEAR}\s*[年년]\s*)?(?P<mnum>\d{{1,2}})\s*[月월]\s*(?P<d1>\d{{1,2}})(?:{_CJK_DAY})?"
+    rf"\s*(?:[-–—~～〜至到]|부터)\s*(?:(?P<mnum2>\d{{1,2}})\s*[月월]\s*)?(?P<d2>\d{{1,2}}){_CJK_DAY}"
+)
+_SINGLE_CJK = re.compile(
+    rf"(?:{_YEAR}\s*[年년]\s*)?(?P<mnum>\d{{1,2}})\s*[月월]\s*(?P<d1>\d{{1,2}}){_CJK_DAY}"
+)
+# A day alone takes the month the article is talking about: "本月23日" (this month's 23rd),
+# "26日" after "2018年10月23-27日".
+_DAY_ONLY_CJK = re.compile(
+    rf"(?:本月|当月|同月|이달|(?<![\d月월\-–~～至]))\s*(?P<d1>\d{{1,2}}){_CJK_DAY}"
+)
+_MONTH_ONLY = re.compile(
+    rf"\b(?:in|during|since)\s+(?:early\s+|mid-?\s*|late\s+)?{MONTH}(?:,?\s+{_YEAR})?", re.I
+)
+
+# "Peking University, July 22, 2024: A delegation ...", "SEOUL, Oct. 5 (Yonhap) --": the
+# date the story was filed, not the event's.
+_DATELINE_END = re.compile(r"\s*(?:[:：]|\([^)]{1,40}\)\s*[-—–]|--|—)")
+
+_DAY_PATTERNS = (
+    _RANGE_MONTH_FIRST,
+    _RANGE_DAY_FIRST,
+    _RANGE_CJK,
+    _SINGLE_NUMERIC,
+    _SINGLE_MONTH_FIRST,
+    _SINGLE_DAY_FIRST,
+    _SINGLE_CJK,
 )
 
 
-def find_event_dates(sentence: str, default_year: int | None) -> DateRange | None:
-    """The first date or date range in a sentence. A range or a day without a year takes
-    `default_year` (the article's year); without that, the date stays unknown."""
-    for pattern in (_RANGE_MONTH_FIRST, _RANGE_DAY_FIRST, _SINGLE_MONTH_FIRST, _SINGLE_DAY_FIRST):
-        match = pattern.search(sentence)
-        if not match:
-            continue
-        year = int(match["year"]) if match["year"] else default_year
-        if year is None:
-            return DateRange(None, None, "unknown", match.span())
-        month = MONTHS[match["month"].lower().rstrip(".")]
-        start = _safe_date(year, month, int(match["d1"]))
-        if start is None:
-            continue
-        end = None
-        if "d2" in match.groupdict() and match["d2"]:
-            month2 = month
-            if match.groupdict().get("month2"):
-                month2 = MONTHS[match["month2"].lower().rstrip(".")]
-            end = _safe_date(year, month2, int(match["d2"]))
-            if end is not None and end < start:
-                end = None
-        return DateRange(start, end, "day", match.span())
+def _month_of(match: re.Match, name: str, number: str) -> int | None:
+    groups = match.groupdict()
+    if groups.get(number):
+        return int(groups[number])
+    if groups.get(name):
+        return MONTHS[groups[name].lower().rstrip(".")]
     return None
+
+
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=2048)  # the events stage asks about the same sentence several times
+def find_event_dates(
+    sentence: str, default_year: int | None, default_month: int | None = None
+) -> DateRange | None:
+    """The first date or date range in a sentence. A date without a year takes
+    `default_year` (the article's year); without one it keeps only its month and day. A day
+    alone ("26日") takes `default_month`, the month the article is talking about."""
+    if not _HAS_DIGIT.search(sentence):
+        return None
+    best: re.Match | None = None
+    for pattern in _DAY_PATTERNS:
+        for match in pattern.finditer(sentence):
+            if _DATELINE_END.match(sentence, match.end()):
+                continue
+            if best is None or (match.start(), -match.end()) < (best.start(), -best.end()):
+                best = match
+            break
+    if best is None and default_month:
+        best = _DAY_ONLY_CJK.search(sentence)
+    if best is not None:
+        found = _range_of(best, default_year, default_month)
+        if found:
+            return found
+    if match := _MONTH_ONLY.search(sentence):
+        year = int(match["year"]) if match["year"] else default_year
+        if year:
+            value = _safe_date(year, _month_of(match, "month", "mnum") or 1)
+            return DateRange(value, None, "month", match.span())
+    return None
+
+
+def _range_of(match: re.Match, default_year: int | None, default_month: int | None):
+    month = _month_of(match, "month", "mnum") or default_month
+    month2 = _month_of(match, "month2", "mnum2") or month
+    if match.groupdict().get("month1"):  # "30 March to 2 April": the first month is month1
+        month = MONTHS[match["month1"].lower().rstrip(".")]
+    d1 = int(match["d1"])
+    d2 = int(match["d2"]) if match.groupdict().get("d2") else None
+    year = int(match["year"]) if match.groupdict().get("year") else default_year
+    if not month or _safe_date(2000, month, d1) is None:  # 2000: a leap year, so 02-29 passes
+        return None
+    month_day = f"{month:02d}-{d1:02d}"
+    if year is None:
+        return DateRange(None, None, "unknown", match.span(), month_day)
+    start = _safe_date(year, month, d1)
+    if start is None:
+        return None
+    end = _safe_date(year, month2, d2) if d2 else None
+    if end is not None and end < start and month2 < month:  # "December 30 to January 2"
+        end = _safe_date(year + 1, month2, d2)
+    if end is not None and end <= start:
+        end = None
+    return DateRange(start, end, "day", match.span(), month_day)

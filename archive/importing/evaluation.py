@@ -228,9 +228,16 @@ def _kind_ok(expected: str | None, found: str, table: Mapping[str, set[str]]) ->
     return found.lower().replace("_", " ") in table.get(wanted, {wanted})
 
 
-def _date_ok(entry: Mapping[str, Any], found: date | None, found_end: date | None = None) -> bool:
+def _date_ok(
+    entry: Mapping[str, Any],
+    found: date | None,
+    found_end: date | None = None,
+    found_month_day: str = "",
+) -> bool:
     if found is None:
-        return False
+        # A page that never states the year: its month and day are all there is to find.
+        undated = not (entry.get("date") or entry.get("start"))
+        return undated and bool(found_month_day) and entry.get("month_day") == found_month_day
     if entry.get("date") or entry.get("start"):
         start = entry.get("date") or entry.get("start")
         end = entry.get("end")
@@ -457,7 +464,7 @@ def _score_events(page: _Page, expected: Mapping[str, Any], ex: Extraction) -> N
         entry, event = entries[e], ex.events[f]
         return (
             _kind_ok(entry.get("kind"), event.kind, EVENT_KINDS),
-            _date_ok(entry, event.start_date, event.end_date),
+            _date_ok(entry, event.start_date, event.end_date, event.month_day),
             match_key(entry.get("city")) == match_key(event.city),
         )
 
@@ -491,12 +498,13 @@ def _score_event_details(page: _Page, entry, event, label: str) -> None:
     wanted = entry.get("start") or entry.get("month_day")
     start = event.start_date if event else None
     end = event.end_date if event else None
+    month_day = event.month_day if event else ""
     page.item(
         "event dates",
         expected=bool(wanted),
-        found=start is not None,
-        hit=_date_ok(entry, start, end),
-        what=f"{label}: {start}..{end} (expected {wanted}..{entry.get('end')})",
+        found=start is not None or bool(month_day),
+        hit=_date_ok(entry, start, end, month_day),
+        what=f"{label}: {start or month_day}..{end} (expected {wanted}..{entry.get('end')})",
     )
     for attribute in ("city", "country"):
         want, value = entry.get(attribute), getattr(event, attribute, "")

@@ -297,3 +297,22 @@ def test_a_year_inferred_from_the_body_is_not_the_pages_date(tmp_path, capsys):
     expected = {"articles": {"p2_forum": {**EXPECTED["articles"]["p2_forum"], "date": None}}}
     (tmp_path / "expected.json").write_text(json.dumps(expected))
     assert row(evaluate(tmp_path, capsys=capsys), "date")[:5] == ["0", "0", "0", "0", "0"]
+
+
+def test_an_event_of_a_page_without_a_year_is_dated_by_its_month_and_day():
+    from archive.importing.evaluation import Score, score_page
+    from archive.importing.extract import EventFact
+
+    entry = {"match": ["Ocean Forum"], "kind": "forum", "start": None, "month_day": "06-10"}
+    found = EventFact(name="Ocean Forum", kind="forum", month_day="06-10")
+    extraction = Extraction(
+        organizations={}, persons={}, positions=[], agreements=[], events=[found]
+    )
+    score = Score(pages=1)
+    score_page(score, "p", {"events": [entry]}, "T", None, None, extraction)
+    assert score.rows["event dates"].hits == 1
+    # Where the page states the year, a month and day alone are not the date.
+    score = Score(pages=1)
+    dated = {**entry, "start": "2021-06-10"}
+    score_page(score, "p", {"events": [dated]}, "T", None, None, extraction)
+    assert (score.rows["event dates"].hits, score.rows["event dates"].wrong) == (0, 1)

@@ -250,7 +250,7 @@ EXPECTED_EVENTS = {
             "",
             "CN",
         ),
-        "Signing of the MOU between Chongqing University and "
+        "Signing ceremony of the MOU between Chongqing University and "
         "Korea Electronics Technology Institute": (
             "signing",
             date(2017, 12, 15),
@@ -281,15 +281,6 @@ EXPECTED_EVENTS = {
             "",
             "",
             "CN",
-        ),
-        "Korea-China Science and Technology Innovation Forum": (
-            "forum",
-            None,
-            None,
-            "unknown",
-            "",
-            "",
-            "",
         ),
     },
     4: {

@@ -456,7 +456,7 @@ def _first_date(ctx: Context, text: str) -> tuple[date | None, str] | None:
         candidates.append((full[0].start, full[0].value, full[0].precision))
     day = find_event_dates(text, ctx.year)
     if day and day.start:
-        candidates.append((day.span[0], day.start, "day"))
+        candidates.append((day.span[0], day.start, day.precision))
     elif day:
         candidates.append((day.span[0], None, "unknown"))
     year = _YEAR_ONLY.search(text)

@@ -1,56 +1,75 @@
 """Events: capitalized names ending in an event keyword ("... Forum", "... Symposium"), the
-visit or signing a title announces, and for each its dates, place and participants."""
+events a sentence introduces in lower case ("a joint seminar on ...", "the 2nd X meeting"),
+visits and delegations, signing ceremonies, names in Chinese and Korean, and for each its
+dates, place and participants."""
 
 import re
 from datetime import date
+from functools import lru_cache
 
-from archive.countries import CITIES, PROVINCES
-from archive.importing.dates import find_event_dates
+from archive.countries import CITIES, COUNTRIES, PROVINCES
+from archive.importing.dates import DateRange, find_event_dates
+from archive.importing.extract import events_cjk
 from archive.importing.extract.context import Context
 from archive.importing.extract.facts import EventFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
-from archive.importing.extract.vocabulary import EVENT_KEYWORDS, country_of
+from archive.importing.extract.vocabulary import EVENT_KEYWORDS
 from archive.text import normalize_name
+
+# The kind each keyword names; seminars and workshops are smaller than conferences, and a
+# summit of leaders is a meeting.
+KEYWORD_KINDS = {
+    **EVENT_KEYWORDS,
+    "seminar": "workshop",
+    "workshop": "workshop",
+    "summit": "meeting",
+    "convocation": "conference",
+    "roundtable": "forum",
+    "colloquium": "conference",
+    **events_cjk.KEYWORD_KINDS,
+}
+_ORDINAL_OR_YEAR = re.compile(r"^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d|first|second|third)$", re.I)
 
 
 def event_names(ctx: Context, tokens: list[Token], text: str, title: str) -> list[tuple[int, int]]:
     """Token ranges of event names: capitalized words ending in an event keyword
-    ("6th China-Korea Industrial Innovation Exchange"). Two names joined by "and" are
-    one event only where the title names them together."""
+    ("6th China-Korea Industrial Innovation Exchange"), with an "of"/"on" tail of capitalized
+    words ("11th Meeting of Heads of Research Councils in Asia"). Two names joined by "and"
+    are one event only where the title names them together."""
     names: list[tuple[int, int]] = []
     for i, token in enumerate(tokens):
-        if not token.is_cap or token.lower not in EVENT_KEYWORDS:
+        if not token.is_cap or token.lower not in KEYWORD_KINDS:
             continue
-        if i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].lower in EVENT_KEYWORDS:
+        if i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].lower in KEYWORD_KINDS:
             continue  # "Trade Expo Forum": the name ends at the last keyword
-        left = event_left(tokens, i)
-        if (
-            left >= 2
-            and tokens[left - 1].text == "and"
-            and tokens[left - 2].lower in EVENT_KEYWORDS
-        ):
-            joined_left = event_left(tokens, left - 2)
+        left = event_left(tokens, i, text)
+        if left >= 2 and tokens[left - 1].text == "and" and tokens[left - 2].lower in KEYWORD_KINDS:
+            joined_left = event_left(tokens, left - 2, text)
             joined = text[tokens[joined_left].start : token.end]
             if joined.lower() in title.lower():
                 names = [n for n in names if n[0] < joined_left]
                 left = joined_left
         if left == i:
             continue
-        names.append((left, i))
+        names.append((left, event_right(tokens, i, text)))
     return names
 
 
-def event_left(tokens: list[Token], i: int) -> int:
+def _same_line(tokens: list[Token], a: int, b: int, text: str) -> bool:
+    return "\n" not in text[tokens[a].end : tokens[b].start]
+
+
+def event_left(tokens: list[Token], i: int, text: str = "") -> int:
     left = i
-    while left > 0:
+    while left > 0 and (not text or _same_line(tokens, left - 1, left, text)):
         prev = tokens[left - 1]
-        if (is_name_word(prev) or prev.text[:1].isdigit()) and prev.lower not in EVENT_KEYWORDS:
+        if _event_word(prev) or prev.text[:1].isdigit():
             left -= 1
         elif (
             prev.text in {"and", "&"}
             and left >= 2
             and is_name_word(tokens[left - 2])
-            and tokens[left - 2].lower not in EVENT_KEYWORDS
+            and tokens[left - 2].lower not in KEYWORD_KINDS
         ):
             left -= 2
         else:
@@ -58,50 +77,462 @@ def event_left(tokens: list[Token], i: int) -> int:
     return left
 
 
+# Words the shared stop list keeps out of organization and person names that event names
+# hold: "Young Scholars Exchange Meeting", "Forum", "First".
+_EVENT_NAME_WORDS = {"scholars", "researchers", "representatives", "delegation", "forum", "first"}
+
+
+def _event_word(token: Token) -> bool:
+    return is_name_word(token) or (token.is_cap and token.lower in _EVENT_NAME_WORDS)
+
+
+_TAIL_STARTS = {"of", "on"}
+_TAIL_JOINS = {"of", "on", "in", "and", "for", "the", "&"}
+
+
+def event_right(tokens: list[Token], i: int, text: str) -> int:
+    """The last token of a name whose keyword comes first: "Meeting of Heads of ... Asia"."""
+    if i + 2 >= len(tokens) or tokens[i + 1].text not in _TAIL_STARTS:
+        return i
+    right, j = i, i + 1
+    while j < len(tokens) and _same_line(tokens, j - 1, j, text) and j - i < 14:
+        if is_name_word(tokens[j]):
+            right = j
+        elif tokens[j].text not in _TAIL_JOINS:
+            break
+        j += 1
+    return right
+
+
+def _keyword_token(tokens: list[Token], left: int, right: int) -> Token:
+    for token in reversed(tokens[left : right + 1]):
+        if token.lower in KEYWORD_KINDS:
+            return token
+    return tokens[right]
+
+
+def _only_keyword(name: str) -> bool:
+    """ "7th Forum", "this year's Meeting": a reference to an event named elsewhere."""
+    words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in {"this", "year", "s"}]
+    return all(_ORDINAL_OR_YEAR.match(w) for w in words[:-1])
+
+
+_EVENT_VERB = re.compile(
+    r"\b(?:held|hold|holds|holding|took place|take place|takes place|taking place|opened|opens|"
+    r"convened|convenes|hosted|hosts|host|hosting|organi[sz]ed|organi[sz]es|attended|attend|"
+    r"attends|participated|took part|joined|staged|staging|launched|co-hosted|sponsored|"
+    r"kicked off|got under way|closed|concluded|addressed|address|spoke at|met|meet)\b",
+    re.I,
+)
+
+
 def find_events(ctx: Context) -> None:
     title = ctx.title
     named: dict[str, EventFact] = {}
+
+    def add(name: str, kind: str, start: int | None = None, end: int | None = None) -> EventFact:
+        fact = named.setdefault(normalize_name(name), EventFact(name=name, kind=kind))
+        if start is not None and end is not None:
+            span = ctx.span(start, end)
+            if span not in fact.spans:
+                fact.spans.append(span)
+        return fact
+
+    references: list[tuple[int, int, str]] = []
     for left, right in event_names(ctx, ctx.tokens, ctx.body, title):
         start, end = ctx.tokens[left].start, ctx.tokens[right].end
-        if ctx.org_containing(start):
-            continue
+        if ctx.org_containing(_keyword_token(ctx.tokens, left, right).start):
+            continue  # "Boao Forum for Asia" as an organization; not "CAETS Council Meeting"
         name = ctx.body[start:end]
-        fact = named.setdefault(normalize_name(name), EventFact(name=name, kind=event_kind(name)))
-        fact.spans.append(ctx.span(start, end))
-    body_keywords = {normalize_name(f.name).split()[-1] for f in named.values()}
+        if _only_keyword(name):
+            references.append((start, end, name))
+            continue
+        add(name, event_kind(name), start, end)
+    introduced = lower_case_events(ctx, named, add)
+    for start, end in events_cjk.find_names(ctx, add):
+        # the English name a Chinese one gives beside it is the same event
+        for key, fact in list(named.items()):
+            if fact.spans and start <= fact.spans[0].start < end:
+                del named[key]
+    body_keywords = {_keyword_of(f.name) for f in named.values()}
+    title_events: list[EventFact] = []
     # An event only the title names: "China-South Korea ... Cooperation Exhibition".
     title_tokens = tokenize(title)
     for left, right in event_names(ctx, title_tokens, title, title):
         name = title[title_tokens[left].start : title_tokens[right].end]
-        if title_tokens[right].lower not in body_keywords:
-            named.setdefault(normalize_name(name), EventFact(name=name, kind=event_kind(name)))
-    # A visit the title announces: "Visit to China's Major ... Research Institutes".
-    if re.search(r"\b(visit|delegation|tour)\b", title, re.I):
-        visit = re.search(r"\b(visited|visit to|delegation)\b", ctx.body, re.I)
-        if visit:
-            named.setdefault(
-                normalize_name(title),
-                EventFact(name=title, kind="visit", spans=[ctx.span(visit.start(), visit.end())]),
-            )
-    for agreement in ctx.agreements:
-        ceremony = re.search(r"\bsigning ceremony\b", ctx.body, re.I)
-        if ceremony:
-            name = f"Signing of the {agreement.title}"
-            fact = named.setdefault(normalize_name(name), EventFact(name=name, kind="signing"))
-            fact.spans += [ctx.span(ceremony.start(), ceremony.end()), agreement.span]
-    events = list(named.values())
+        if _keyword_of(name) not in body_keywords and not _only_keyword(name):
+            title_events.append(add(name, event_kind(name)))
+    for name in events_cjk.title_names(title):
+        if _keyword_of(name) not in body_keywords:
+            title_events.append(add(name, event_kind(name)))
+    # "7th Forum", "a symposium": the event of that keyword the page names in full.
+    for start, end, name in references:
+        target = _event_with_keyword(named, _keyword_of(name))
+        if target:
+            target.spans.append(ctx.span(start, end))
+        elif ctx.year or re.search(r"\d", name):
+            add(name, event_kind(name), start, end)
+    for start, end, keyword in _bare_mentions(ctx):
+        if target := _event_with_keyword(named, keyword):
+            target.spans.append(ctx.span(start, end))
+    series_occurrences(ctx, named, add)
+    merge_series(named)
+    visits(ctx, named, add)
+    signings(ctx, named, add)
+    reference = events_cjk.reference_date(ctx.body, ctx.year)
+    introduced |= {normalize_name(n) for n in events_cjk.find_visits(ctx, add, reference)}
+    if not any(f.kind == "signing" for f in named.values()):
+        introduced |= {normalize_name(name) for name in events_cjk.find_signings(ctx, add)}
+    events = [f for f in named.values() if keep(ctx, f, title, introduced)]
     main = main_event(events, title)
+    ordered = ([main] if main else []) + [f for f in events if f is not main]
+    trips = _trip_sentences(ctx, events)
+    for fact in ordered:
+        complete_event(ctx, fact, is_main=fact is main, reference=reference, main=main, trips=trips)
     for fact in events:
-        complete_event(ctx, fact, is_main=fact is main)
+        if not fact.country:
+            fact.country = _trip_country(fact, [f for f in events if f.kind == "visit"])
+    for fact in events:
         if fact.spans:
             ctx.events.append(fact)
 
 
+def _trip_sentences(ctx: Context, events: list[EventFact]) -> dict[tuple[int, int], int]:
+    """Sentences whose first event is a visit: their date is the trip's, not that of a
+    symposium attended during it ("2018年10月23-27日 … 组团赴韩国 … 出席 … 研讨会")."""
+    first: dict[tuple[int, int], tuple[int, EventFact]] = {}
+    for fact in events:
+        for span in fact.spans:
+            sentence = events_cjk.sentence_of(ctx, span.start)
+            if sentence not in first or span.start < first[sentence][0]:
+                first[sentence] = (span.start, fact)
+    return {s: start for s, (start, fact) in first.items() if fact.kind == "visit"}
+
+
+def _trip_country(fact: EventFact, trips: list[EventFact]) -> str:
+    """A call made during a trip is in the trip's country."""
+    for trip in trips:
+        if trip is fact or not trip.country:
+            continue
+        if (
+            fact.start_date
+            and trip.start_date
+            and trip.end_date
+            and trip.start_date <= fact.start_date <= trip.end_date
+        ):
+            return trip.country
+    return ""
+
+
+def keep(ctx: Context, fact: EventFact, title: str, introduced: set[str]) -> bool:
+    """A series named in passing ("praised what the Beijing Forum has achieved") is no
+    occurrence: a kept name has an ordinal or year, or is the title's, or a sentence about it
+    says it was held, attended, hosted ..."""
+    if (
+        normalize_name(fact.name) in normalize_name(title)
+        or normalize_name(fact.name) in introduced
+    ):
+        return True
+    if not fact.spans:
+        return False
+    if re.search(r"\d|first|second|third", fact.name, re.I) or fact.kind in {"visit", "signing"}:
+        return True
+    for span in fact.spans:
+        start, end = ctx.sentence_of(span.start)
+        if _EVENT_VERB.search(ctx.body, start, end) or find_event_dates(
+            ctx.body[start:end], ctx.year
+        ):
+            return True
+    return False
+
+
+def _keyword_of(name: str) -> str:
+    words = normalize_name(name).split()
+    for word in reversed(words):
+        if word in KEYWORD_KINDS:
+            return word
+    # "委员会会议" and "会议" are one keyword: the shortest the name ends with
+    for keyword in sorted(events_cjk.KEYWORD_KINDS, key=len):
+        if name.endswith(keyword):
+            return keyword
+    return words[-1] if words else ""
+
+
+def _event_with_keyword(named: dict[str, EventFact], keyword: str) -> EventFact | None:
+    for fact in named.values():
+        if _keyword_of(fact.name) == keyword and not _only_keyword(fact.name):
+            return fact
+    return None
+
+
 def event_kind(name: str) -> str:
-    for word in re.findall(r"[A-Za-z]+", name):
-        if word.lower() in EVENT_KEYWORDS:
-            return EVENT_KEYWORDS[word.lower()]
-    return "other"
+    """The kind of the name's head, its last keyword ("Young Scholars Exchange Meeting"); of
+    two names joined by "and", the first one's."""
+    first = re.split(r"\s+and\s+(?=[A-Z])", name)
+    for part in (first[0], name) if len(first) > 1 else (name,):
+        for word in reversed(re.findall(r"[A-Za-z]+", part)):
+            if word.lower() in KEYWORD_KINDS:
+                return KEYWORD_KINDS[word.lower()]
+    return events_cjk.kind_of(name) or "other"
+
+
+_LOWER_KEYWORDS = (
+    r"seminar|symposium|workshop|forum|conference|summit|exhibition|expo|dialogue|"
+    r"roundtable|colloquium|meeting"
+)
+# "a special seminar on life and health", "a forum for young scientists of the three
+# countries", "a China-Japan-Korea joint seminar on ...": an event the sentence introduces.
+_LOWER_KEYWORD = re.compile(rf"\b(?:{_LOWER_KEYWORDS})\b")
+_ARTICLE_BEFORE = re.compile(
+    r"\b[Aa]n?\s+(?P<mods>(?:(?!(?:of|the|to|and|with|for|in|on|at|by|from|series|number|"
+    r"lot|kind|type)\b)[\w-]+\s+){0,4}?)$"
+)
+_TAIL = re.compile(
+    r"\s+(?:on|for|with|between|about)\s+(?:(?!(?:would|will|was|were|is|are|has|"
+    r"have|had|which|that|who|where|to|at|in|held|took|takes|attended|organi[sz]ed)\b)"
+    r"[\w()'’-]+\s*){1,12}"
+)
+
+# "the 2nd A-HORCs meeting", "the 2020 annual meeting of the International Council of ...".
+_NUMBERED = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{_LOWER_KEYWORDS}|session|convention|congress|assembly))\b"
+    r"(?P<tail>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|and|for|on|the|&|[A-Z][\w-]*))*)?"
+)
+# "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
+# keyword written in lower case (kept only where a sentence says it took place).
+_CAPPED_BEFORE = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?)$"
+)
+# "the CAETS board met by video": a body's meeting.
+_MET = re.compile(r"\b(?:met|convened|gathered)\b")
+_BODY_BEFORE = re.compile(
+    r"(?P<name>(?:[A-Z][\w&-]*\s+){0,4}(?:board|council|committee|commission|assembly|Board|"
+    r"Council|Committee|Commission|Assembly))\s+$"
+)
+
+
+# "has grown into a regional meeting that rotates ...": a description, not an occurrence.
+_PREDICATIVE = re.compile(r"\b(?:into|become|becomes|became|is|was|are|were|as|be|remains)\s+$")
+
+
+def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str]:
+    """Events named in lower case; returns the keys of those a sentence introduces ("a
+    joint seminar on ..."), which need no verb to be an occurrence."""
+    body = ctx.body
+    introduced: set[str] = set()
+    for keyword in _LOWER_KEYWORD.finditer(body):
+        match = _ARTICLE_BEFORE.search(body, max(0, keyword.start() - 60), keyword.start())
+        if not match or ctx.org_containing(keyword.start()):
+            continue
+        if _PREDICATIVE.search(body, max(0, match.start() - 20), match.start()):
+            continue
+        tail_match = _TAIL.match(body, keyword.end())
+        tail = (
+            re.sub(r"\s+(?:and|or|the|of|a|an)$", "", tail_match.group().rstrip())
+            if (tail_match)
+            else ""
+        )
+        if not match["mods"].strip() and not tail:
+            continue  # "a symposium": linked to the title's event below, if any
+        name = f"{match['mods']}{keyword.group()}{tail}"
+        if any(normalize_name(name) in key for key in named):
+            continue
+        start = match.start("mods")
+        add(name, KEYWORD_KINDS[keyword.group().lower()], start, start + len(name))
+        introduced.add(normalize_name(name))
+    for match in _NUMBERED.finditer(body):
+        tail = re.sub(r"\s+(?:of|and|for|on|the|&)$", "", (match["tail"] or "").rstrip())
+        name = match["name"] + tail
+        end = match.start("name") + len(name)
+        if ctx.org_containing(match.start("name")) and not tail:
+            continue
+        add(name, event_kind(match["name"]), match.start("name"), end)
+    # read back from the keyword or the verb: a scan from every capital costs too much
+    for keyword in _LOWER_KEYWORD.finditer(body):
+        if keyword.group() in {"exhibition", "roundtable", "colloquium"}:
+            continue
+        match = _CAPPED_BEFORE.search(body, max(0, keyword.start() - 80), keyword.start())
+        if not match:
+            continue
+        name = match["name"] + keyword.group()
+        if name.split()[0].lower() in {"this", "that"} or any(
+            normalize_name(name) in key for key in named
+        ):
+            continue
+        add(name, event_kind(name), match.start("name"), keyword.end())
+    for verb in _MET.finditer(body):
+        if match := _BODY_BEFORE.search(body, max(0, verb.start() - 80), verb.start()):
+            add(f"{match['name']} meeting", "meeting", match.start("name"), verb.end())
+    return introduced
+
+
+_BARE = re.compile(rf"\b[Aa]n?\s+(?P<kw>{_LOWER_KEYWORDS})\b")
+
+
+def _bare_mentions(ctx: Context) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m["kw"].lower()) for m in _BARE.finditer(ctx.body)]
+
+
+def merge_series(named: dict[str, EventFact]) -> None:
+    """ "The Korean-Chinese University Presidents Forum has been held every year" beside "the
+    7th Korean-Chinese University Presidents Forum": the series is told of through the one
+    session the page is about."""
+    numbered: dict[str, list[str]] = {}
+    for key in named:
+        words = key.split()
+        if len(words) > 2 and _ORDINAL_OR_YEAR.match(words[0]):
+            numbered.setdefault(" ".join(words[1:]), []).append(key)
+    for key in list(named):
+        sessions = numbered.get(key, [])
+        if len(sessions) == 1:
+            named[sessions[0]].spans += named.pop(key).spans
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Z][\w-]*[A-Z][\w-]*)\)")
+
+
+def series_occurrences(ctx: Context, named: dict[str, EventFact], add) -> None:
+    """ "the 12th A-HORCs": another session of a series the page names by its acronym
+    ("the 11th Meeting of Heads of Research Councils in Asia (A-HORCs)")."""
+    for fact in list(named.values()):
+        if not fact.spans:
+            continue
+        after = _ACRONYM_AFTER.match(ctx.body, fact.spans[0].end)
+        if not after:
+            continue
+        acronym = after["acronym"]
+        ordinal = re.match(r"(\d+)(?:st|nd|rd|th)\b", fact.name)
+        pattern = rf"\b(?P<name>(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+{re.escape(acronym)})\b"
+        for match in re.finditer(pattern, ctx.body):
+            number = re.match(r"\d+", match["name"])
+            if ordinal and number and number.group() == ordinal.group(1):
+                fact.spans.append(ctx.span(match.start(), match.end()))
+            elif not any(normalize_name(match["name"]) in key for key in named):
+                add(match["name"], fact.kind, match.start(), match.end())
+
+
+_DELEGATION = re.compile(
+    r"\bdelegation\s+(?:led|headed)\s+by\s+(?:(?:Mr|Mrs|Ms|Dr|Prof|President|Minister|"
+    r"Vice\s+Minister|Vice\s+President)\.?\s+)?(?P<leader>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+)
+_TRAVEL = re.compile(
+    r"\b(?:travell?ed|went(?:\s+on)?|came|arrived|paid\s+(?:a\s+)?visits?|made\s+(?:a\s+)?"
+    r"visits?|headed|flew)\s+(?:to|in)\s+(?P<dest>[^,.;:\n]+?)(?=\s*[,.;:\n]|\s+(?:where|to|for|"
+    r"and\s+(?:met|held|signed|visited))\b)"
+)
+_VISIT_BY = re.compile(
+    r"\b[Aa]\s+(?P<name>visit\s+(?:by|of|from)\s+[^,.;\n]+?\s+to\s+[^,.;\n]+?)(?=\s*[,.;\n]|"
+    r"\s+and\b)"
+)
+_AFTER_EVENT = re.compile(
+    rf"^(?:After|When|Following|At the end of)\s+the\s+(?:{_LOWER_KEYWORDS}|event|ceremony)",
+    re.I,
+)
+
+
+def visits(ctx: Context, named: dict[str, EventFact], add) -> None:
+    """Delegations ("a delegation led by X"), dated trips ("from August 3 to 10, the team
+    travelled to Japan") and visits a sentence introduces ("a visit by ... to ...")."""
+    body = ctx.body
+    found = False
+    delegation = None
+    for match in _DELEGATION.finditer(body):
+        leader = re.sub(r"[,.]$", "", match["leader"])
+        delegation = add(f"Delegation led by {leader}", "visit", match.start(), match.end())
+        found = True
+        break
+    for start, end in ctx.sentences:
+        sentence = body[start:end]
+        match = _TRAVEL.search(sentence)
+        if not match:
+            continue
+        if delegation and ctx.sentence_of(delegation.spans[0].start) == (start, end):
+            # "a delegation headed by X recently travelled to South Korea": one visit
+            delegation.spans.append(ctx.span(start + match.start(), start + match.end()))
+            continue
+        dated = find_event_dates(sentence, ctx.year)
+        if not dated and not _AFTER_EVENT.search(sentence):
+            continue
+        dest = re.sub(r"\s+(?:recently|again)$", "", match["dest"])
+        add(f"Visit to {dest}", "visit", start + match.start(), start + match.end("dest"))
+        found = True
+    for match in _VISIT_BY.finditer(body):
+        add(match["name"], "visit", match.start("name"), match.end("name"))
+        found = True
+    # A visit the title announces: "Visit to China's Major ... Research Institutes".
+    if not found and re.search(r"\b(visit|delegation|tour)\b", ctx.title, re.I):
+        visit = re.search(r"\b(visited|visit to|delegation)\b", body, re.I)
+        if visit:
+            add(ctx.title, "visit", visit.start(), visit.end())
+
+
+_CEREMONY = re.compile(r"\b(?:signing\s+)?ceremony\b", re.I)
+_SIGNING_WORDS = re.compile(r"\b(?:sign\w*|memorand\w*|mou|agreements?|accords?)\b", re.I)
+_SIGNED = re.compile(
+    r"\b(?:signed|put\s+their\s+names\s+to|concluded|renewed|inked)\s+(?P<what>(?:a|an|the|"
+    r"their)\s+[^.;]*?\b(?:memorandum\s+of\s+understanding|memorandum|mou|agreements?|"
+    r"arrangements?|letter\s+of\s+intent|protocol))\b",
+    re.I,
+)
+_OPENING = re.compile(
+    r"\b(?:held|hosted|organi[sz]ed)\s+(?:an?|the)\s+(?:event|ceremony|reception)\b[^.]*?\bto\s+"
+    r"(?:mark|celebrate)\s+the\s+(?P<what>opening|launch|inauguration)\s+of\s+(?:its\s+|the\s+)?"
+    r"(?P<name>(?:[A-Z][\w'’-]*\s*)+)",
+)
+
+
+def signings(ctx: Context, named: dict[str, EventFact], add) -> None:
+    """One signing per sentence of agreements, named for the ceremony when the page speaks
+    of one ("at a ceremony held at ... on November 17"); an event held to mark an opening
+    whose centrepiece is a signing is that signing."""
+    body = ctx.body
+    ceremonies = [
+        m
+        for m in _CEREMONY.finditer(body)
+        if m.group().lower().startswith("signing")
+        or _SIGNING_WORDS.search(body, *ctx.sentence_of(m.start()))
+    ]
+    opening = None
+    for match in _OPENING.finditer(body):
+        name = f"{match['what'].capitalize()} of the {match['name'].strip()}"
+        opening = add(name, "other", match.start(), match.end())
+        break
+    if opening is not None:
+        for start, end in ctx.sentences:
+            text = body[start:end]
+            if re.search(r"\bthe (?:event|ceremony)\b", text) and re.search(r"\bsign", text):
+                opening.kind = "signing"
+                opening.spans.append(ctx.span(start, end))
+    seen_sentences: set[tuple[int, int]] = set()
+    for agreement in ctx.agreements:
+        sentence = ctx.sentence_of(agreement.span.start)
+        if opening is not None and re.search(
+            r"\bthe (?:event|ceremony)\b", body[sentence[0] : sentence[1]]
+        ):
+            opening.kind = "signing"
+            opening.spans.append(agreement.span)
+            continue
+        if sentence in seen_sentences:
+            continue
+        seen_sentences.add(sentence)
+        prefix = "Signing ceremony" if ceremonies else "Signing"
+        fact = add(f"{prefix} of the {agreement.title}", "signing")
+        fact.spans.append(agreement.span)
+        for m in ceremonies:
+            fact.spans.append(ctx.span(m.start(), m.end()))
+    if ctx.agreements or opening is not None:
+        return
+    signed = _SIGNED.search(body)
+    if ceremonies:
+        what = f" of the {signed['what'].split(' ', 1)[1]}" if signed else ""
+        fact = add(f"Signing ceremony{what}", "signing")
+        for m in ceremonies:
+            fact.spans.append(ctx.span(m.start(), m.end()))
+        if signed:
+            fact.spans.append(ctx.span(signed.start(), signed.end()))
+    elif signed:
+        fact = add(f"Signing of {signed['what']}", "signing", signed.start(), signed.end())
 
 
 def main_event(events: list[EventFact], title: str) -> EventFact | None:
@@ -110,39 +541,49 @@ def main_event(events: list[EventFact], title: str) -> EventFact | None:
     for fact in events:
         if normalize_name(fact.name) in lowered or lowered in normalize_name(fact.name):
             return fact
-    keywords = set(normalize_name(title).split())
+    keywords = set(lowered.split())
     for fact in events:
-        if normalize_name(fact.name).split()[-1] in keywords:
+        if _keyword_of(fact.name) in keywords or _keyword_of(fact.name) in title:
             return fact
     return events[0] if events else None
 
 
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that) (event|forum|conference|exhibition|expo|exchange|visit|delegation|"
-    r"meeting|summit|symposium|seminar)\b",
+    r"meeting|summit|symposium|seminar|workshop|trip|tour)\b",
     re.I,
 )
 _ANAPHOR_KINDS: dict[str, set[str]] = {
     "event": {"forum", "conference", "exhibition", "exchange", "visit", "meeting", "other"},
     "delegation": {"visit", "exchange"},
     "visit": {"visit", "exchange"},
+    "trip": {"visit"},
+    "tour": {"visit"},
     "expo": {"exhibition"},
 }
 
 
-def complete_event(ctx: Context, fact: EventFact, *, is_main: bool) -> None:
+def complete_event(
+    ctx: Context,
+    fact: EventFact,
+    *,
+    is_main: bool,
+    reference: DateRange | None = None,
+    main: EventFact | None = None,
+    trips: dict[tuple[int, int], int] | None = None,
+) -> None:
     """Dates, place and who took part, read from the sentences that name the event or,
     for the article's main event, refer back to it ("the event", "the delegation")."""
     sentence_spans = []
     for span in fact.spans:
-        s = ctx.sentence_of(span.start)
+        s = events_cjk.sentence_of(ctx, span.start)
         if s not in sentence_spans:
             sentence_spans.append(s)
     if is_main:
         name_words = set(normalize_name(fact.name).split())
         for match in _ANAPHORA.finditer(ctx.body):
             word = match.group(1).lower()
-            kinds = _ANAPHOR_KINDS.get(word, {EVENT_KEYWORDS.get(word, "")})
+            kinds = _ANAPHOR_KINDS.get(word, {KEYWORD_KINDS.get(word, "")})
             if fact.kind not in kinds and word not in name_words:
                 continue
             s = ctx.sentence_of(match.start())
@@ -150,10 +591,22 @@ def complete_event(ctx: Context, fact: EventFact, *, is_main: bool) -> None:
             if s not in sentence_spans:
                 sentence_spans.append(s)
     sentence_spans.sort()
+    month = int(reference.month_day[:2]) if reference and reference.month_day else None
     for start, end in sentence_spans:
-        found = find_event_dates(ctx.body[start:end], ctx.year)
-        if found and found.start:
-            fact.start_date, fact.end_date, fact.date_precision = found.start, found.end, "day"
+        if fact.kind not in {"visit", "signing"} and (start, end) in (trips or {}):
+            continue
+        text = ctx.body[start:end]
+        found = find_event_dates(text, None, month)
+        if found and not found.start and found.month_day:
+            # "26日" or "本月23日" after "2019年12月27日": a day of the month in talk, in its
+            # year; another day without a year takes the article's.
+            year = ctx.year
+            if reference and reference.start and found.month_day[:2] == reference.month_day[:2]:
+                year = reference.start.year
+            found = find_event_dates(text, year, month)
+        if found and (found.start or found.month_day):
+            fact.start_date, fact.end_date = found.start, found.end
+            fact.date_precision, fact.month_day = found.precision, found.month_day
             fact.spans.append(ctx.span(start + found.span[0], start + found.span[1]))
             break
     if (
@@ -163,20 +616,40 @@ def complete_event(ctx: Context, fact: EventFact, *, is_main: bool) -> None:
         and re.search(r"\bthis year\b", ctx.body, re.I)
     ):
         fact.start_date, fact.date_precision = date(ctx.year, 1, 1), "year"
-    fact.city, fact.region, fact.country = place_of(ctx, sentence_spans)
+    fact.city, fact.region, fact.country = place_of(
+        ctx, sentence_spans, anywhere=is_main or fact.kind == "signing"
+    )
+    if not fact.country:
+        fact.city, fact.country = events_cjk.place_of(ctx, sentence_spans)
     if not fact.country and is_main:
-        fact.country = place_of(ctx, [], also=ctx.title)[2]
+        fact.country = place_of(ctx, [], also=ctx.title)[2] or events_cjk.country_in(ctx.title)
+    if not fact.country and main is not None and main.kind == "visit" and fact is not main:
+        fact.country = main.country  # a call made during the trip the page is about
     collect_participants(ctx, fact, sentence_spans)
     fact.confidence = 0.8 if fact.start_date else 0.6
 
 
 _CITY = re.compile(r"\b(" + "|".join(map(re.escape, CITIES)) + r")\b")
-_CITY_IN = re.compile(r"\b(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b")
+# "located in Daegu", "based in Seoul" place an organization, not the event.
+_CITY_IN = re.compile(
+    r"\b(?<!located )(?<!based )(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b"
+)
 _PROVINCE = re.compile(r"\b(" + "|".join(map(re.escape, PROVINCES)) + r")\b")
+_COUNTRY_NAMES = {name: code for code, name in COUNTRIES.items() if code not in {"KP", "DO"}} | {
+    "Korea": "KR",
+    "the ROK": "KR",
+    "the Republic of Korea": "KR",
+    "Australia": "AU",
+}
+_COUNTRY_TO = re.compile(
+    r"\b(?:to|in) ("
+    + "|".join(sorted(map(re.escape, _COUNTRY_NAMES), key=len, reverse=True))
+    + r")\b(?! and [A-Z])"
+)
 
 
 def place_of(
-    ctx: Context, sentence_spans: list[tuple[int, int]], also: str = ""
+    ctx: Context, sentence_spans: list[tuple[int, int]], also: str = "", anywhere: bool = True
 ) -> tuple[str, str, str]:
     """(city, region, country): the first sentence about the event that names a city or a
     province decides; else a city the article places things in; else a country."""
@@ -187,16 +660,14 @@ def place_of(
                 name = match.group(1)
                 return name, region_in(text), CITIES[name]
         region = region_in(text)
-        if region:
+        if region and not ctx.org_containing(start + text.index(region)):
             return "", region, PROVINCES[region]
-    if match := _CITY_IN.search(ctx.body):
+    if anywhere and (match := _CITY_IN.search(ctx.body)):
         name = match.group(1)
         return name, region_in(ctx.body), CITIES[name]
     for text in [ctx.body[start:end] for start, end in sentence_spans] + [also]:
-        if m := re.search(
-            r"\b(?:to|in) (China|Korea|South Korea|Japan)\b|\b(China|Korea|Japan)['’]s\b", text
-        ):
-            return "", "", country_of(m.group(1) or m.group(2))
+        if m := _COUNTRY_TO.search(text):  # "to Japan and South Korea" names no one country
+            return "", "", _COUNTRY_NAMES[m.group(1)]
     return "", "", ""
 
 
@@ -212,11 +683,16 @@ _ORGANIZER = re.compile(
 )
 
 
+@lru_cache(maxsize=4)  # once an article, not once an event
+def _organizer_offsets(body: str) -> frozenset[int]:
+    return frozenset(m.end() for m in _ORGANIZER.finditer(body))
+
+
 def collect_participants(
     ctx: Context, fact: EventFact, sentence_spans: list[tuple[int, int]]
 ) -> None:
     seen: set[tuple[str, str]] = set()
-    organizer_offsets = {m.end() for m in _ORGANIZER.finditer(ctx.body)}
+    organizer_offsets = _organizer_offsets(ctx.body)
     for start, end in sentence_spans:
         for offset, key in ctx.orgs_in(start, end):
             role = "organizer" if offset in organizer_offsets else "participant"

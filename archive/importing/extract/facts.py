@@ -82,6 +82,7 @@ class EventFact:
     start_date: date | None = None
     end_date: date | None = None
     date_precision: str = "unknown"
+    month_day: str = ""  # "MM-DD" of the start, kept when the page never states the year
     city: str = ""
     region: str = ""
     country: str = ""
