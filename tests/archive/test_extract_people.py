@@ -431,3 +431,10 @@ def test_a_short_form_of_a_named_organization_before_the_title():
 def test_an_acronym_that_begins_a_longer_name_is_no_organization_after_a_name():
     found = positions("Director Lee Min-jae at the COEX Exhibition Hall explained the plan.")
     assert not any(org for _, _, org in found)
+
+
+def test_an_award_received_at_an_organization_gives_no_title_there():
+    found = positions(
+        "Vice President Han Seo-yeon received an honorary doctorate at Waseda University."
+    )
+    assert not any(org for _, _, org in found)

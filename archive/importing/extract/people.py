@@ -652,7 +652,7 @@ _MET_THERE = re.compile(
 # After the name, the organization the person acts for: "hosted ... at MOST", "represented
 # ZZU at the forum", "attended for Kobe University", "spoke on behalf of the agency".
 _ACTS_FOR = re.compile(
-    r"\s+(?:[a-z]+\s+)?(?:(?:hosted|received|welcomed)\b[^.;:]{0,60}?\bat|represented|"
+    r"\s+(?:[a-z]+\s+)?(?:(?:hosted|welcomed)\b[^.;:]{0,60}?\bat|represented|"
     r"(?:attended|spoke|signed|participated)\s+(?:for|on\s+behalf\s+of))\s+(?:the\s+)?"
 )
 # "Vice President Piao was part of the group": a member of the delegation named before.
