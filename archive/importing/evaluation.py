@@ -101,11 +101,17 @@ def titles_match(one: str, other: str) -> bool:
 
 
 def org_names(extraction: Extraction, key: str) -> set[str]:
-    """Every name a found organization answers to: its name, acronym and aliases."""
+    """Every name a found organization answers to: its name, acronym and aliases; a unit
+    the import names with its parent ("Department of Physics, Lakeside University") also
+    answers to its own name, as the page writes it."""
     org = extraction.organizations.get(key)
     if org is None:  # a key the extraction names but does not describe
         return {match_key(key)} - {""}
-    return {match_key(n) for n in (org.name, org.acronym, *org.aliases)} - {""}
+    names = [org.name, org.acronym, *org.aliases]
+    parent = extraction.organizations.get(org.parent_key)
+    if parent is not None and org.name.endswith(f", {parent.name}"):
+        names.append(org.name.removesuffix(f", {parent.name}"))
+    return {match_key(n) for n in names} - {""}
 
 
 def expected_org_names(name: str, expected_orgs: list[list[str | None]]) -> set[str]:
