@@ -1,0 +1,41 @@
+"""The words the rules know (being split into modules by concern)."""
+
+from archive.importing.extract.vocabulary.organization_words import (
+    COMPANY_SUFFIXES,
+    COUNTRY_NAMES,
+    EVENT_KEYWORDS,
+    FOREIGN_NAME_LINKS,
+    FOREIGN_ORG_HEADS,
+    HONORIFICS,
+    KNOWN_ORGANIZATIONS,
+    NON_ORG_ACRONYMS,
+    ORG_KEYWORDS,
+    PLACE_WORDS,
+    STOP_WORDS,
+    SUBJECT_WORDS,
+    SURNAMES,
+    TITLE_WORDS,
+    TITLES_BEFORE_NAME,
+    UNIT_KEYWORDS,
+    country_of,
+)
+
+__all__ = [
+    "COMPANY_SUFFIXES",
+    "COUNTRY_NAMES",
+    "EVENT_KEYWORDS",
+    "FOREIGN_NAME_LINKS",
+    "FOREIGN_ORG_HEADS",
+    "HONORIFICS",
+    "KNOWN_ORGANIZATIONS",
+    "NON_ORG_ACRONYMS",
+    "ORG_KEYWORDS",
+    "PLACE_WORDS",
+    "STOP_WORDS",
+    "SUBJECT_WORDS",
+    "SURNAMES",
+    "TITLES_BEFORE_NAME",
+    "TITLE_WORDS",
+    "UNIT_KEYWORDS",
+    "country_of",
+]
