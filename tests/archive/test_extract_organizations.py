@@ -159,11 +159,11 @@ def test_a_known_name_inside_a_longer_found_name_gives_way():
 def test_thousands_of_known_names_are_indexed_once_and_found():
     """The archive's names are indexed once per import run, not once per article (a timing
     test would be flaky on a shared machine; the index's reuse is what keeps it fast)."""
-    from archive.importing.extract import organizations
+    from archive.importing.extract.organizations import known_names
 
     known = {f"Nameword{i} Labs Group{i % 7}": f"Nameword{i} Labs" for i in range(5000)}
     body = "The Korea Institute of Science and Technology met Nameword42 Labs Group0. " * 40
     assert "Nameword42 Labs Group0" in names(body, known_names=known)
-    index = organizations._index_of(known)
+    index = known_names._index_of(known)
     extract(body, known_names=known)
-    assert organizations._index_of(known) is index
+    assert known_names._index_of(known) is index
