@@ -42,6 +42,21 @@ class FoundDate:
     end: int
 
 
+_ODD_CASES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+
+
+def fold_case(text: str) -> str:
+    """The text in lower case, letter for letter (as long as the text, each character where it
+    was): wherever a case-insensitive pattern matches an ASCII letter, the folded text has that
+    letter, so `in` and `find` on it can tell where such a pattern may match. Besides the
+    capitals, Python's `re.I` lets "İ" and "ı" match i, "ſ" s and the Kelvin sign k."""
+    if not text.isascii():
+        for odd, letter in _ODD_CASES:
+            if odd in text:
+                text = text.replace(odd, letter)
+    return text.lower()
+
+
 def _safe_date(year: int, month: int = 1, day: int = 1) -> date | None:
     try:
         return date(year, month, day)
@@ -160,15 +175,18 @@ _MONTH_ONLY = re.compile(
 # date the story was filed, not the event's.
 _DATELINE_END = re.compile(r"\s*(?:[:：]|\([^)]{1,40}\)\s*[-—–]|--|—)")
 
+# Each with what it needs: a month's name ("month", which `_MONTH_START` finds in the folded
+# sentence, as every name in MONTH begins with one of its three letters) or 月/월 ("cjk").
 _DAY_PATTERNS = (
-    _RANGE_MONTH_FIRST,
-    _RANGE_DAY_FIRST,
-    _RANGE_CJK,
-    _SINGLE_NUMERIC,
-    _SINGLE_MONTH_FIRST,
-    _SINGLE_DAY_FIRST,
-    _SINGLE_CJK,
+    (_RANGE_MONTH_FIRST, "month"),
+    (_RANGE_DAY_FIRST, "month"),
+    (_RANGE_CJK, "cjk"),
+    (_SINGLE_NUMERIC, ""),
+    (_SINGLE_MONTH_FIRST, "month"),
+    (_SINGLE_DAY_FIRST, "month"),
+    (_SINGLE_CJK, "cjk"),
 )
+_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
 
 
 def _month_of(match: re.Match, name: str, number: str) -> int | None:
@@ -192,8 +210,16 @@ def find_event_dates(
     alone ("26日") takes `default_month`, the month the article is talking about."""
     if not _HAS_DIGIT.search(sentence):
         return None
+    # a pattern is tried only where the sentence has what it cannot match without
+    has = {
+        "": True,
+        "month": _MONTH_START.search(fold_case(sentence)) is not None,
+        "cjk": "月" in sentence or "월" in sentence,
+    }
     best: re.Match | None = None
-    for pattern in _DAY_PATTERNS:
+    for pattern, needs in _DAY_PATTERNS:
+        if not has[needs]:
+            continue
         for match in pattern.finditer(sentence):
             if _DATELINE_END.match(sentence, match.end()):
                 continue
@@ -206,7 +232,7 @@ def find_event_dates(
         found = _range_of(best, default_year, default_month)
         if found:
             return found
-    if match := _MONTH_ONLY.search(sentence):
+    if has["month"] and (match := _MONTH_ONLY.search(sentence)):
         year = int(match["year"]) if match["year"] else default_year
         if year:
             value = _safe_date(year, _month_of(match, "month", "mnum") or 1)
