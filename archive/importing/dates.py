@@ -49,7 +49,8 @@ def fold_case(text: str) -> str:
     """The text in lower case, letter for letter (as long as the text, each character where it
     was): wherever a case-insensitive pattern matches an ASCII letter, the folded text has that
     letter, so `in` and `find` on it can tell where such a pattern may match. Besides the
-    capitals, Python's `re.I` lets "İ" and "ı" match i, "ſ" s and the Kelvin sign k."""
+    capitals, Python's `re.I` lets the dotted capital I and the dotless i match i, the long s
+    match s and the Kelvin sign k."""
     if not text.isascii():
         for odd, letter in _ODD_CASES:
             if odd in text:

@@ -152,6 +152,8 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff\uac00-\ud7af]")
 def has_cjk(text: str) -> bool:
     # every pattern of this module needs a character outside ASCII; isascii() costs nothing
     return not text.isascii() and _HAS_CJK.search(text) is not None
+
+
 _SENTENCE_END = re.compile(r"[。！？；]|(?<=[다요])\.(?=\s|$)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _VISIT_VERB = re.compile(
