@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from archive.importing.scan import finditer_at, fold_case, positions
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -40,22 +42,6 @@ class FoundDate:
     precision: str  # "day", "month" or "year"
     start: int
     end: int
-
-
-_ODD_CASES = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
-
-
-def fold_case(text: str) -> str:
-    """The text in lower case, letter for letter (as long as the text, each character where it
-    was): wherever a case-insensitive pattern matches an ASCII letter, the folded text has that
-    letter, so `in` and `find` on it can tell where such a pattern may match. Besides the
-    capitals, Python's `re.I` lets the dotted capital I and the dotless i match i, the long s
-    match s and the Kelvin sign k."""
-    if not text.isascii():
-        for odd, letter in _ODD_CASES:
-            if odd in text:
-                text = text.replace(odd, letter)
-    return text.lower()
 
 
 def _safe_date(year: int, month: int = 1, day: int = 1) -> date | None:
@@ -176,18 +162,19 @@ _MONTH_ONLY = re.compile(
 # date the story was filed, not the event's.
 _DATELINE_END = re.compile(r"\s*(?:[:：]|\([^)]{1,40}\)\s*[-—–]|--|—)")
 
-# Each with what it needs: a month's name ("month", which `_MONTH_START` finds in the folded
-# sentence, as every name in MONTH begins with one of its three letters) or 月/월 ("cjk").
+# Each with where it may begin (see `find_event_dates`).
 _DAY_PATTERNS = (
     (_RANGE_MONTH_FIRST, "month"),
-    (_RANGE_DAY_FIRST, "month"),
+    (_RANGE_DAY_FIRST, "day"),
     (_RANGE_CJK, "cjk"),
-    (_SINGLE_NUMERIC, ""),
+    (_SINGLE_NUMERIC, "digits"),
     (_SINGLE_MONTH_FIRST, "month"),
-    (_SINGLE_DAY_FIRST, "month"),
+    (_SINGLE_DAY_FIRST, "day"),
     (_SINGLE_CJK, "cjk"),
 )
-_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+# every name MONTH matches begins with one of these
+_MONTH_STARTS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGITS = re.compile(r"\d+")
 
 
 def _month_of(match: re.Match, name: str, number: str) -> int | None:
@@ -211,17 +198,28 @@ def find_event_dates(
     alone ("26日") takes `default_month`, the month the article is talking about."""
     if not _HAS_DIGIT.search(sentence):
         return None
-    # a pattern is tried only where the sentence has what it cannot match without
-    has = {
-        "": True,
-        "month": _MONTH_START.search(fold_case(sentence)) is not None,
-        "cjk": "月" in sentence or "월" in sentence,
+    # Each pattern is tried only where it may begin (`scan`): the English ones, at a word
+    # boundary, at a month's name (none without one), at "from" or at the first of a run of
+    # digits; the Chinese and Korean ones, anywhere, where 月 or 월 stands.
+    folded = fold_case(sentence)
+    months = positions(folded, _MONTH_STARTS)
+    digits = [m.start() for m in _DIGITS.finditer(sentence)]
+    froms = positions(folded, ("from",)) if months else []
+    where: dict[str, list[int] | None] = {
+        "month": sorted({*months, *froms}),
+        "day": sorted({*digits, *froms}) if months else [],
+        "digits": digits,
+        "cjk": None if "月" in sentence or "월" in sentence else [],
     }
     best: re.Match | None = None
-    for pattern, needs in _DAY_PATTERNS:
-        if not has[needs]:
+    for pattern, begins in _DAY_PATTERNS:
+        starts = where[begins]
+        if starts == []:
             continue
-        for match in pattern.finditer(sentence):
+        matches = (
+            pattern.finditer(sentence) if starts is None else finditer_at(pattern, sentence, starts)
+        )
+        for match in matches:
             if _DATELINE_END.match(sentence, match.end()):
                 continue
             if best is None or (match.start(), -match.end()) < (best.start(), -best.end()):
@@ -233,7 +231,8 @@ def find_event_dates(
         found = _range_of(best, default_year, default_month)
         if found:
             return found
-    if has["month"] and (match := _MONTH_ONLY.search(sentence)):
+    month_only = positions(folded, ("in", "during", "since")) if months else []
+    if match := next(finditer_at(_MONTH_ONLY, sentence, month_only), None):
         year = int(match["year"]) if match["year"] else default_year
         if year:
             value = _safe_date(year, _month_of(match, "month", "mnum") or 1)
