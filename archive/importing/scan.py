@@ -46,3 +46,21 @@ def finditer_at(
         if start >= last and (match := pattern.match(text, start, end)):
             yield match
             last = match.end()
+
+
+def without_boundary(pattern: re.Pattern) -> re.Pattern:
+    """The pattern without the \\b it begins with: `re` scans for it fast (it skips to the
+    characters the pattern can begin with), and matches it wherever the pattern matches."""
+    if not pattern.pattern.startswith(r"\b"):
+        raise ValueError(f"{pattern.pattern!r} does not begin with \\b")
+    return re.compile(pattern.pattern[2:], pattern.flags)
+
+
+def match_starts(finder: re.Pattern, text: str) -> list[int]:
+    """Every offset where `finder` matches, overlapping matches too, in order."""
+    found = []
+    match = finder.search(text)
+    while match:
+        found.append(match.start())
+        match = finder.search(text, match.start() + 1)
+    return found

@@ -14,7 +14,13 @@ from archive.importing.extract.context import Context
 from archive.importing.extract.facts import EventFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
 from archive.importing.extract.vocabulary import EVENT_KEYWORDS
-from archive.importing.scan import finditer_at, fold_case, positions
+from archive.importing.scan import (
+    finditer_at,
+    fold_case,
+    match_starts,
+    positions,
+    without_boundary,
+)
 from archive.text import normalize_name
 
 # The kind each keyword names; seminars and workshops are smaller than conferences, and a
@@ -723,6 +729,7 @@ _CITY_IN = re.compile(
     r"\b(?<!located )(?<!based )(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b"
 )
 _PROVINCE = re.compile(r"\b(" + "|".join(map(re.escape, PROVINCES)) + r")\b")
+_CITY_FINDER, _PROVINCE_FINDER = without_boundary(_CITY), without_boundary(_PROVINCE)
 _COUNTRY_NAMES = {name: code for code, name in COUNTRIES.items() if code not in {"KP", "DO"}} | {
     "Korea": "KR",
     "the ROK": "KR",
@@ -747,7 +754,7 @@ def place_of(
     province decides; else a city the article places things in; else a country."""
     for start, end in sentence_spans:
         text = ctx.body[start:end]
-        for match in _CITY.finditer(text):
+        for match in finditer_at(_CITY, text, match_starts(_CITY_FINDER, text)):
             if not article.in_org(start + match.start()):  # not "Chongqing University"
                 name = match.group(1)
                 return name, region_in(text), CITIES[name]
@@ -763,7 +770,7 @@ def place_of(
 
 
 def region_in(text: str) -> str:
-    match = _PROVINCE.search(text)
+    match = next(finditer_at(_PROVINCE, text, match_starts(_PROVINCE_FINDER, text)), None)
     return match.group(1) if match else ""
 
 
