@@ -6,6 +6,7 @@ dates, place and participants."""
 import re
 from bisect import bisect_left
 from datetime import date
+from functools import lru_cache
 
 from archive.countries import CITIES, COUNTRIES, PROVINCES
 from archive.importing.dates import DateRange, find_event_dates
@@ -21,7 +22,10 @@ from archive.importing.scan import (
     positions,
     without_boundary,
 )
-from archive.text import normalize_name
+from archive.text import normalize_name as _normalize_name
+
+# The stage asks for the key of one name again and again: pure functions of a name, cached.
+normalize_name = lru_cache(maxsize=4096)(_normalize_name)
 
 # The kind each keyword names; seminars and workshops are smaller than conferences, and a
 # summit of leaders is a meeting.
@@ -44,9 +48,9 @@ def event_names(ctx: Context, tokens: list[Token], text: str, title: str) -> lis
     words ("11th Meeting of Heads of Research Councils in Asia"). Two names joined by "and"
     are one event only where the title names them together."""
     names: list[tuple[int, int]] = []
-    for i, token in enumerate(tokens):
-        if not token.is_cap or token.lower not in KEYWORD_KINDS:
-            continue
+    heads = [i for i, t in enumerate(tokens) if t.is_cap and t.lower in KEYWORD_KINDS]
+    for i in heads:
+        token = tokens[i]
         if i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].lower in KEYWORD_KINDS:
             continue  # "Trade Expo Forum": the name ends at the last keyword
         left = event_left(tokens, i, text)
@@ -118,6 +122,7 @@ def _keyword_token(tokens: list[Token], left: int, right: int) -> Token:
     return tokens[right]
 
 
+@lru_cache(maxsize=4096)
 def _only_keyword(name: str) -> bool:
     """ "7th Forum", "this year's Meeting": a reference to an event named elsewhere."""
     words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in {"this", "year", "s"}]
@@ -314,6 +319,7 @@ def keep(ctx: Context, fact: EventFact, title: str, introduced: set[str]) -> boo
     return False
 
 
+@lru_cache(maxsize=4096)
 def _keyword_of(name: str) -> str:
     words = normalize_name(name).split()
     for word in reversed(words):
@@ -637,11 +643,13 @@ def main_event(events: list[EventFact], title: str) -> EventFact | None:
     return events[0] if events else None
 
 
-_ANAPHORA = re.compile(
-    r"\b(?:the|this|that) (event|forum|conference|exhibition|expo|exchange|visit|delegation|"
-    r"meeting|summit|symposium|seminar|workshop|trip|tour)\b",
-    re.I,
+_ANAPHOR_WORDS = (
+    "event|forum|conference|exhibition|expo|exchange|visit|delegation|meeting|summit|"
+    "symposium|seminar|workshop|trip|tour"
 )
+_ANAPHORA = re.compile(rf"\b(?:the|this|that) ({_ANAPHOR_WORDS})\b", re.I)
+# where _ANAPHORA may match: in the folded body, a scan fast to run
+_ANAPHORA_FINDER = re.compile(rf"(?:the|this|that) (?:{_ANAPHOR_WORDS})")
 _ANAPHOR_KINDS: dict[str, set[str]] = {
     "event": {"forum", "conference", "exhibition", "exchange", "visit", "meeting", "other"},
     "delegation": {"visit", "exchange"},
@@ -671,7 +679,7 @@ def complete_event(
             sentence_spans.append(s)
     if is_main:
         name_words = set(normalize_name(fact.name).split())
-        starts = positions(article.folded, ("the ", "this ", "that "))
+        starts = match_starts(_ANAPHORA_FINDER, article.folded)
         for match in finditer_at(_ANAPHORA, ctx.body, starts):
             word = match.group(1).lower()
             kinds = _ANAPHOR_KINDS.get(word, {KEYWORD_KINDS.get(word, "")})
