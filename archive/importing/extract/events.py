@@ -588,8 +588,11 @@ def signings(ctx: Context, article: _Article, named: dict[str, EventFact], add) 
         or _SIGNING_WORDS.search(body, *ctx.sentence_of(m.start()))
     ]
     opening = None
-    # _OPENING needs "to mark" or "to celebrate"
-    if ("mark" in body or "celebrate" in body) and (match := _OPENING.search(body)):
+    # _OPENING begins with "held", "hosted" or "organi[sz]ed", and needs "to mark" or "to celebrate"
+    starts = positions(body, ("held", "hosted", "organi"))
+    if ("mark" in body or "celebrate" in body) and (
+        match := next(finditer_at(_OPENING, body, starts), None)
+    ):
         name = f"{match['what'].capitalize()} of the {match['name'].strip()}"
         opening = add(name, "other", match.start(), match.end())
     if opening is not None:
