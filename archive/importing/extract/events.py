@@ -569,6 +569,7 @@ _SIGNED = re.compile(
     r"arrangements?|letter\s+of\s+intent|protocol))\b",
     re.I,
 )
+_OPENING_WORDS = ("held", "hosted", "organi")
 _OPENING = re.compile(
     r"\b(?:held|hosted|organi[sz]ed)\s+(?:an?|the)\s+(?:event|ceremony|reception)\b[^.]*?\bto\s+"
     r"(?:mark|celebrate)\s+the\s+(?P<what>opening|launch|inauguration)\s+of\s+(?:its\s+|the\s+)?"
@@ -588,10 +589,9 @@ def signings(ctx: Context, article: _Article, named: dict[str, EventFact], add) 
         or _SIGNING_WORDS.search(body, *ctx.sentence_of(m.start()))
     ]
     opening = None
-    # _OPENING begins with "held", "hosted" or "organi[sz]ed", and needs "to mark" or "to celebrate"
-    starts = positions(body, ("held", "hosted", "organi"))
+    # _OPENING needs "to mark" or "to celebrate", and begins with one of _OPENING_WORDS
     if ("mark" in body or "celebrate" in body) and (
-        match := next(finditer_at(_OPENING, body, starts), None)
+        match := next(finditer_at(_OPENING, body, positions(body, _OPENING_WORDS)), None)
     ):
         name = f"{match['what'].capitalize()} of the {match['name'].strip()}"
         opening = add(name, "other", match.start(), match.end())
