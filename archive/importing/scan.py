@@ -64,3 +64,16 @@ def match_starts(finder: re.Pattern, text: str) -> list[int]:
         found.append(match.start())
         match = finder.search(text, match.start() + 1)
     return found
+
+
+def search_via(
+    pattern: re.Pattern, finder: re.Pattern, text: str, pos: int, endpos: int
+) -> re.Match | None:
+    """`pattern.search(text, pos, endpos)`, the pattern tried only where `finder` (its
+    `without_boundary` form) matches."""
+    match = finder.search(text, pos, endpos)
+    while match:
+        if found := pattern.match(text, match.start(), endpos):
+            return found
+        match = finder.search(text, match.start() + 1, endpos)
+    return None

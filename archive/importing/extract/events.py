@@ -20,6 +20,7 @@ from archive.importing.scan import (
     fold_case,
     match_starts,
     positions,
+    search_via,
     without_boundary,
 )
 from archive.text import normalize_name as _normalize_name
@@ -362,6 +363,7 @@ _ARTICLE_BEFORE = re.compile(
     r"\b[Aa]n?\s+(?P<mods>(?:(?!(?:of|the|to|and|with|for|in|on|at|by|from|series|number|"
     r"lot|kind|type)\b)[\w-]+\s+){0,4}?)$"
 )
+_ARTICLE_FINDER = without_boundary(_ARTICLE_BEFORE)
 _TAIL = re.compile(
     r"\s+(?:on|for|with|between|about)\s+(?:(?!(?:would|will|was|were|is|are|has|"
     r"have|had|which|that|who|where|to|at|in|held|took|takes|attended|organi[sz]ed)\b)"
@@ -381,6 +383,7 @@ _NUMBERED = re.compile(
 _CAPPED_BEFORE = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?)$"
 )
+_CAPPED_FINDER = without_boundary(_CAPPED_BEFORE)
 # "the CAETS board met by video": a body's meeting.
 _MET = re.compile(r"\b(?:met|convened|gathered)\b")
 _BODY_BEFORE = re.compile(
@@ -402,7 +405,9 @@ def lower_case_events(
     body = ctx.body
     introduced: set[str] = set()
     for keyword in keywords:
-        match = _ARTICLE_BEFORE.search(body, max(0, keyword.start() - 60), keyword.start())
+        match = search_via(
+            _ARTICLE_BEFORE, _ARTICLE_FINDER, body, max(0, keyword.start() - 60), keyword.start()
+        )
         if not match or article.in_org(keyword.start()):
             continue
         if _PREDICATIVE.search(body, max(0, match.start() - 20), match.start()):
@@ -432,7 +437,9 @@ def lower_case_events(
     for keyword in keywords:
         if keyword.group() in {"exhibition", "roundtable", "colloquium"}:
             continue
-        match = _CAPPED_BEFORE.search(body, max(0, keyword.start() - 80), keyword.start())
+        match = search_via(
+            _CAPPED_BEFORE, _CAPPED_FINDER, body, max(0, keyword.start() - 80), keyword.start()
+        )
         if not match:
             continue
         name = match["name"] + keyword.group()
