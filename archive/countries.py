@@ -135,6 +135,8 @@ CITIES: dict[str, str] = {
 }
 
 # Cities as Chinese, Japanese and Korean pages write them, by their English name in CITIES.
+# A Korean reading that is also a common word is taken only with 시 ("city"): 지난 is "last",
+# 전주 "the week before", 선전 "propaganda", 시안 "a draft".
 CITY_NAMES: dict[str, str] = {
     **{
         name: english
@@ -147,24 +149,24 @@ CITY_NAMES: dict[str, str] = {
             "Huzhou": "湖州",
             "Jiaxing": "嘉兴",
             "Yancheng": "盐城 옌청",
-            "Shenzhen": "深圳 선전",
+            "Shenzhen": "深圳 선전시",
             "Guangzhou": "广州 廣州 광저우",
             "Tianjin": "天津 톈진",
             "Wuhan": "武汉 우한",
             "Nanjing": "南京 난징",
             "Chengdu": "成都 청두",
-            "Xi'an": "西安 시안",
+            "Xi'an": "西安 시안시",
             "Harbin": "哈尔滨 하얼빈",
             "Dalian": "大连 大連 다롄",
             "Sanya": "三亚 싼야",
             "Haikou": "海口",
             "Yantai": "烟台 옌타이",
             "Weihai": "威海 웨이하이",
-            "Jinan": "济南 지난",
-            "Shenyang": "沈阳 선양",
+            "Jinan": "济南 지난시",
+            "Shenyang": "沈阳 선양시",
             "Changchun": "长春 창춘",
             "Suzhou": "苏州 쑤저우",
-            "Xiamen": "厦门 샤먼",
+            "Xiamen": "厦门 샤먼시",
             "Ningbo": "宁波 닝보",
             "Hefei": "合肥 허페이",
             "Zhengzhou": "郑州",
@@ -182,8 +184,8 @@ CITY_NAMES: dict[str, str] = {
             "Suwon": "水原 수원",
             "Jeju": "济州 제주",
             "Changwon": "昌原 창원",
-            "Jeonju": "全州 전주",
-            "Sejong": "世宗 세종",
+            "Jeonju": "全州 전주시",
+            "Sejong": "世宗 세종시",
             "Tokyo": "东京 東京 도쿄",
             "Osaka": "大阪 오사카",
             "Kyoto": "京都 교토",

@@ -121,6 +121,9 @@ class Article(Curated):
     )
     source = models.CharField(max_length=200, blank=True)
     url = models.URLField(max_length=1000, blank=True)
+    captured_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a web crawl captured the page (its WARC-Date)."
+    )
     raw_text = models.TextField(help_text="The file exactly as imported.")
     body = models.TextField(help_text="The text with the page furniture removed.")
     language = models.CharField(max_length=8, default="en")

@@ -1,12 +1,18 @@
-"""Import throughput: a fresh import of a synthetic corpus, then an unchanged re-import.
+"""Import throughput: a fresh import of a synthetic corpus, then an unchanged re-import,
+for each kind of file the import takes.
 
-    python bench/import_speed.py [--count 10000] [--database-url URL]
+    python bench/import_speed.py [--count 10000] [--kinds text,html,warc] [--database-url URL]
 
-Without --database-url the archive is a new SQLite file in a temporary folder; with a
-PostgreSQL URL, that database is flushed first. Prints articles per second for both runs."""
+The same articles are written as text pages (bench/generate_corpus.py), as saved HTML pages
+and as WARC files of 1,000 pages each (bench/generate_pages.py). Each kind is imported into
+an empty archive: without --database-url a new SQLite file in a temporary folder, with a
+PostgreSQL URL that database, flushed first. Prints pages per second for both runs, and
+the CPU time a page took in this process and its extracting workers (not the database
+server's): on a machine shared with other work, the figure that compares kinds."""
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -14,13 +20,24 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+KINDS = ("text", "html", "warc")
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and of its worker processes that have ended."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--kinds", default=",".join(KINDS), help="of " + ", ".join(KINDS))
     parser.add_argument("--database-url", default="")
     args = parser.parse_args()
+    kinds = args.kinds.split(",")
+    if set(kinds) - set(KINDS):
+        parser.error(f"--kinds: of {', '.join(KINDS)}")
 
     workdir = Path(tempfile.mkdtemp(prefix="archive-bench-"))
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}"
@@ -33,27 +50,33 @@ def main() -> None:
     from django.db import connection
 
     from archive.importing.pipeline import import_files
+    from archive.models import Article, Event, Mention, Organization, Person
     from bench.generate_corpus import generate
+    from bench.generate_pages import generate_html, generate_warc
 
-    paths = generate(workdir / "corpus", args.count)
+    generators = {"text": generate, "html": generate_html, "warc": generate_warc}
     call_command("migrate", verbosity=0)
-    if args.database_url:
-        call_command("flush", interactive=False, verbosity=0)
     print(f"{args.count} synthetic articles on {connection.vendor}")
-
-    for label in ("fresh import", "unchanged re-import"):
-        started = time.perf_counter()
-        report = import_files(paths)
-        elapsed = time.perf_counter() - started
-        assert not report.failures, report.failures[:3]
-        print(f"{label:>20}: {args.count / elapsed:8.0f} articles/s ({elapsed:.1f} s)")
-    from archive.models import Event, Mention, Organization, Person
-
-    print(
-        f"{'rows':>20}: {Organization.objects.count()} organizations, "
-        f"{Person.objects.count()} people, {Event.objects.count()} events, "
-        f"{Mention.objects.count()} mentions"
-    )
+    for kind in kinds:
+        paths = generators[kind](workdir / kind, args.count)
+        size = sum(path.stat().st_size for path in paths) / args.count
+        call_command("flush", interactive=False, verbosity=0)
+        for label in ("fresh import", "unchanged re-import"):
+            started, cpu = time.perf_counter(), cpu_seconds()
+            report = import_files(paths)
+            elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
+            assert not report.failures, report.failures[:3]
+            print(
+                f"{kind:>5} {label:>20}: {args.count / elapsed:8.0f} pages/s ({elapsed:.1f} s;"
+                f" {1000 * cpu / args.count:.2f} ms CPU a page; {len(paths)} files,"
+                f" {size / 1024:.1f} KB a page)"
+            )
+        assert Article.objects.count() == args.count
+        print(
+            f"{kind:>5} {'rows':>20}: {Organization.objects.count()} organizations, "
+            f"{Person.objects.count()} people, {Event.objects.count()} events, "
+            f"{Mention.objects.count()} mentions"
+        )
 
 
 if __name__ == "__main__":

@@ -183,6 +183,7 @@ class ArticleAdmin(CuratedAdmin):
         "raw_text_display",
         "content_hash",
         "source_file",
+        "captured_at",
         "created_at",
         "updated_at",
         "locked",
@@ -211,6 +212,7 @@ class ArticleAdmin(CuratedAdmin):
             {
                 "fields": [
                     "source_file",
+                    "captured_at",
                     "content_hash",
                     "created_at",
                     "updated_at",

@@ -4,14 +4,19 @@ Files are written in batches, one transaction each. When anything in a batch fai
 batch is rolled back and its files are written again one by one, each in its own
 transaction: a bad file is reported with its name and reason, leaves the database as it
 was, and the others go on. Reading, parsing and extraction are pure, so on a large run they
-happen in worker processes while this one writes."""
+happen in worker processes while this one writes.
+
+A file is a saved text page, a saved HTML page or a WARC web archive, whose HTML responses
+are pages of their own (archive.importing.sources reads them all)."""
 
 import glob
 import hashlib
 import multiprocessing
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
@@ -19,6 +24,16 @@ from django.db import connection, transaction
 
 from archive.importing.extract import Extraction, extract
 from archive.importing.parse import ParsedArticle, ParseError, parse_article
+from archive.importing.sources import (
+    PATTERNS,
+    ImportFileError,
+    Source,
+    expand,
+    load,
+    read,
+    read_article_file,
+    url_identity,
+)
 from archive.importing.store import Changes, RunState, ToWrite, write_batch
 from archive.models import Organization, OrganizationAlias, Person, PersonAlias
 
@@ -28,38 +43,47 @@ PARALLEL_FROM = 200
 # Fewer, larger commits were faster up to about 400 (measured with bench/import_speed.py).
 BATCH_SIZE = 400
 
-
-class ImportFileError(ValueError):
-    """A file the import cannot take; the message says why."""
+__all__ = ["ImportFileError", "collect_paths", "import_files", "read_article_file", "understand"]
 
 
 @dataclass
 class ImportReport:
     changes: Changes = field(default_factory=Changes)
     failures: list[tuple[str, str]] = field(default_factory=list)
-    files: int = 0
+    files: int = 0  # files and WARC records read as pages
+    records: Counter = field(default_factory=Counter)  # the WARCs' records by kind
 
 
 @dataclass
 class Prepared:
-    """A file read and understood, ready to be written; or the reason it cannot be."""
+    """A file (or WARC record) read and understood, ready to be written; or the reason it
+    cannot be."""
 
-    path: Path
+    source: Source
     content_hash: str = ""
     text: str = ""
     parsed: ParsedArticle | None = None
     extraction: Extraction | None = None
     error: str = ""
     unchanged: bool = False
+    url: str = ""
+    captured_at: datetime | None = None
+    same_page: bool = False  # an article from another file has its URL
+
+    @property
+    def url_key(self) -> str:
+        return url_identity(self.url) if self.url else ""
 
 
 def collect_paths(arguments: Iterable[str]) -> list[Path]:
-    """Files, folders (their .txt files, recursively) and glob patterns, in a stable order."""
+    """Files, folders (their .txt, .html, .htm, .warc and .warc.gz files, recursively) and
+    glob patterns, in a stable order."""
     found: list[Path] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*.txt") if p.is_file()))
+            matches = {p for pattern in PATTERNS for p in path.rglob(pattern) if p.is_file()}
+            found.extend(sorted(matches))
         elif path.is_file():
             found.append(path)
         elif matches := sorted(glob.glob(argument, recursive=True)):
@@ -67,22 +91,6 @@ def collect_paths(arguments: Iterable[str]) -> list[Path]:
         else:
             raise ImportFileError(f"{argument}: no such file, folder or pattern")
     return list(dict.fromkeys(found))
-
-
-def read_article_file(path: Path, limit: int) -> tuple[bytes, str]:
-    """The file's bytes and its text, or ImportFileError saying what is wrong with it."""
-    data = path.read_bytes()
-    if not data.strip():
-        raise ImportFileError("the file is empty")
-    if len(data) > limit:
-        raise ImportFileError(f"the file is {len(data):,} bytes, over the {limit:,}-byte limit")
-    if b"\x00" in data:
-        raise ImportFileError("the file is binary, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportFileError(f"the file is not UTF-8 (byte {error.start})") from None
-    return data, text
 
 
 def known_acronyms() -> dict[str, str]:
@@ -150,8 +158,18 @@ def understand(
     """A page's text parsed, and the facts its body states: the one step the import and the
     extraction's evaluation share. ParseError when the text is not an article."""
     parsed = parse_article(text)
+    return parsed, facts_of(parsed, acronyms, names, people)
+
+
+def facts_of(
+    parsed: ParsedArticle,
+    acronyms: Mapping[str, str],
+    names: Mapping[str, str] | None = None,
+    people: Mapping[str, str] | None = None,
+) -> Extraction:
+    """The facts a parsed page's body states, whatever kind of file the page came from."""
     year = parsed.published_on.year if parsed.published_on else None
-    extraction = extract(
+    return extract(
         parsed.body,
         title=parsed.title,
         year=year,
@@ -159,27 +177,35 @@ def understand(
         known_names=names,
         known_people=people,
     )
-    return parsed, extraction
 
 
-def prepare(path: Path) -> Prepared:
-    """Read, check, parse and extract one file. Needs no database."""
+def prepare(source: Source) -> Prepared:
+    """Read, check, parse and extract one file or WARC record. Needs no database."""
     try:
-        data, text = read_article_file(path, _context["limit"])
-        content_hash = hashlib.sha256(data).hexdigest()
-        if _context["stored_hashes"].get(path.name) == content_hash:
-            return Prepared(path, content_hash, unchanged=True)
-        parsed, extraction = understand(
-            text, _context["acronyms"], _context.get("names"), _context.get("people")
+        loaded = load(source, _context["limit"])
+        content_hash = hashlib.sha256(loaded.data).hexdigest()
+        if _context["stored_hashes"].get(source.name) == content_hash:
+            return Prepared(source, content_hash, unchanged=True)
+        page = read(loaded)
+        extraction = facts_of(
+            page.parsed, _context["acronyms"], _context.get("names"), _context.get("people")
         )
-        return Prepared(path, content_hash, text, parsed, extraction)
+        return Prepared(
+            source,
+            content_hash,
+            page.raw_text,
+            page.parsed,
+            extraction,
+            url=page.url,
+            captured_at=page.captured_at,
+        )
     except (ImportFileError, ParseError, OSError) as problem:
-        return Prepared(path, error=str(problem))
+        return Prepared(source, error=str(problem))
     except Exception as problem:  # a bug must not stop the batch; it is reported by name
-        return Prepared(path, error=f"unexpected {type(problem).__name__}: {problem}")
+        return Prepared(source, error=f"unexpected {type(problem).__name__}: {problem}")
 
 
-def _prepared(paths: list[Path], workers: int) -> Iterator[Prepared]:
+def _prepared(paths: list[Source], workers: int) -> Iterator[Prepared]:
     if workers < 1 or len(paths) < PARALLEL_FROM:
         yield from map(prepare, paths)
         return
@@ -218,22 +244,28 @@ def import_files(
     dry_run: bool = False,
     workers: int | None = None,
     batch_size: int = BATCH_SIZE,
-    on_progress: Callable[[Path, str | None], None] = lambda path, error: None,
+    on_start: Callable[[int], None] = lambda pages: None,
+    on_progress: Callable[[str, str | None], None] = lambda label, error: None,
 ) -> ImportReport:
-    """Import files in order. Acronyms are those the archive knew when the run began, so the
-    result does not depend on how the work was spread over processes. A dry run imports
-    the whole batch in one transaction and rolls it back, so its counts are true."""
+    """Import files in order, a WARC's pages in the order of its records. Acronyms are those
+    the archive knew when the run began, so the result does not depend on how the work was
+    spread over processes. A dry run imports the whole batch in one transaction and rolls
+    it back, so its counts are true. `on_start` is told how many pages the files hold (the
+    WARCs scanned), `on_progress` each page's name as it is done, with its error."""
+    sources, records = expand(paths)
+    on_start(len(sources))
     options = {
+        "records": records,
         "publish": publish,
         "workers": workers,
         "batch_size": batch_size,
         "on_progress": on_progress,
     }
     if not dry_run:
-        return _run(paths, **options)
+        return _run(sources, **options)
     try:
         with transaction.atomic():
-            report = _run(paths, **options)
+            report = _run(sources, **options)
             raise _DryRunRollback
     except _DryRunRollback:
         return report
@@ -247,9 +279,9 @@ def _tune_for_bulk_writes() -> None:
             cursor.execute("PRAGMA wal_autocheckpoint = 10000")
 
 
-def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
+def _run(sources, *, records, publish, workers, batch_size, on_progress) -> ImportReport:
     _tune_for_bulk_writes()
-    report = ImportReport()
+    report = ImportReport(records=records)
     state = RunState.load()
     _set_context(
         dict(state.hashes),
@@ -266,16 +298,18 @@ def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
         batch.clear()
         names_in_batch.clear()
 
-    for item in _prepared(paths, default_workers() if workers is None else workers):
-        if item.path.name in names_in_batch:
-            flush()  # the same file name twice: the second must see the first written
-        if state.hashes.get(item.path.name) == item.content_hash:
+    for item in _prepared(sources, default_workers() if workers is None else workers):
+        if {item.source.name, item.url_key} & names_in_batch:
+            flush()  # the same file or page twice: the second must see the first written
+        if state.hashes.get(item.source.name) == item.content_hash:
             item.unchanged = True  # read before, or earlier in this run
-        if item.error or item.unchanged:
+        elif item.url_key and state.urls.get(item.url_key, item.source.name) != item.source.name:
+            item.same_page = True  # another file's article is this page: it stays as it is
+        if item.error or item.unchanged or item.same_page:
             _report(report, item, item.error or None, on_progress)
             continue
         batch.append(item)
-        names_in_batch.add(item.path.name)
+        names_in_batch.update(filter(None, (item.source.name, item.url_key)))
         if len(batch) >= batch_size:
             flush()
     flush()
@@ -285,11 +319,13 @@ def _run(paths, *, publish, workers, batch_size, on_progress) -> ImportReport:
 def _report(report: ImportReport, item: Prepared, error: str | None, on_progress) -> None:
     report.files += 1
     if error:
-        report.failures.append((str(item.path), error))
+        report.failures.append((item.source.label, error))
         report.changes.add("article", "failed")
     elif item.unchanged:
         report.changes.add("article", "unchanged")
-    on_progress(item.path, error)
+    elif item.same_page:
+        report.changes.add("article", "known by URL")
+    on_progress(item.source.label, error)
 
 
 def _write_batch(
@@ -321,10 +357,18 @@ def _write_batch(
 def _write(batch: list[Prepared], state: RunState, *, publish: bool) -> Changes:
     for item in batch:
         duplicate = state.files_by_hash.get(item.content_hash)
-        if duplicate is not None and duplicate != item.path.name:
+        if duplicate is not None and duplicate != item.source.name:
             raise ImportFileError(f"the same text was already imported from {duplicate}")
     to_write = [
-        ToWrite(item.parsed, item.extraction, item.text, item.content_hash, item.path.name)
+        ToWrite(
+            item.parsed,
+            item.extraction,
+            item.text,
+            item.content_hash,
+            item.source.name,
+            url=item.url,
+            captured_at=item.captured_at,
+        )
         for item in batch
     ]
     try:

@@ -13,6 +13,7 @@ fails that one file with a clear message, to be imported again by the next run."
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from django.db import connection, connections, transaction
@@ -20,6 +21,7 @@ from django.utils import timezone
 
 from archive.importing.extract import Extraction, Span
 from archive.importing.parse import ParsedArticle
+from archive.importing.sources.base import url_identity
 from archive.models import (
     PUBLIC_RECORDS,
     Agreement,
@@ -100,6 +102,8 @@ class RunState:
         self.journal: list[tuple[Any, Any, Any]] = []
         self.hashes: dict[str, str] = {}  # source file -> content hash
         self.files_by_hash: dict[str, str] = {}
+        # a page's address (url_identity) -> the source file of the article that is that page
+        self.urls: dict[str, str] = {}
         self.slugs: dict[type, set[str]] = {}
         # normalized name or alias -> Row of the record it resolves to (merges followed)
         self.entities: dict[str, dict[str, Row]] = {"organization": {}, "person": {}}
@@ -112,9 +116,12 @@ class RunState:
     @classmethod
     def load(cls) -> "RunState":
         state = cls()
-        for source_file, content_hash in Article.objects.values_list("source_file", "content_hash"):
+        articles = Article.objects.values_list("source_file", "content_hash", "url")
+        for source_file, content_hash, url in articles:
             state.hashes[source_file] = content_hash
             state.files_by_hash[content_hash] = source_file
+            if key := url_identity(url):
+                state.urls.setdefault(key, source_file)
         for model in (Article, *MODELS.values()):
             state.slugs[model] = set(model.objects.values_list("slug", flat=True))
         for kind in ("organization", "person"):
@@ -261,6 +268,8 @@ class ToWrite:
     raw_text: str
     content_hash: str
     source_file: str
+    url: str = ""  # where the page was published: its canonical URL, or where it was captured
+    captured_at: datetime | None = None  # when a crawl captured it
     is_new: bool = False
     article: Article | None = None
 
@@ -561,6 +570,11 @@ def _write_articles(state, items, publish, changes) -> list[int]:
             "body": parsed.body,
             "language": parsed.language,
         }
+        # a page's address and capture date; a text file's never erase what an editor gave
+        if item.url:
+            values["url"] = item.url
+        if item.captured_at:
+            values["captured_at"] = item.captured_at
         item.is_new = item.source_file not in state.hashes
         if item.is_new:
             item.article = Article(
@@ -584,6 +598,8 @@ def _write_articles(state, items, publish, changes) -> list[int]:
             changes.add("article", "updated")
         state.put(state.hashes, item.source_file, item.content_hash)
         state.put(state.files_by_hash, item.content_hash, item.source_file)
+        if key := url_identity(item.url):
+            state.put(state.urls, key, item.source_file)
     _create(Article, new)
     return [item.article.pk for item in items]
 

@@ -316,3 +316,27 @@ def test_an_event_of_a_page_without_a_year_is_dated_by_its_month_and_day():
     dated = {**entry, "start": "2021-06-10"}
     score_page(score, "p", {"events": [dated]}, "T", None, None, extraction)
     assert (score.rows["event dates"].hits, score.rows["event dates"].wrong) == (0, 1)
+
+
+def test_a_unit_named_with_its_parent_answers_to_the_name_the_page_writes():
+    from archive.importing.evaluation import Score, score_page
+
+    unit_key, parent_key = "department of physics lakeside university", "lakeside university"
+    extraction = Extraction(
+        organizations={
+            parent_key: OrgFact(key=parent_key, name="Lakeside University"),
+            unit_key: OrgFact(
+                key=unit_key,
+                name="Department of Physics, Lakeside University",
+                parent_key=parent_key,
+            ),
+        },
+        persons={},
+        positions=[],
+        agreements=[],
+        events=[],
+    )
+    expected = {"organizations": [["Department of Physics", None], ["Lakeside University", None]]}
+    score = Score(pages=1)
+    score_page(score, "p", expected, "T", None, None, extraction)
+    assert (score.rows["organizations"].hits, score.rows["organizations"].wrong) == (2, 0)

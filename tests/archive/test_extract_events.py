@@ -157,3 +157,13 @@ def test_korean_event_names_and_dates():
         date(2019, 4, 18),
         "Busan",
     )
+
+
+def test_a_korean_city_name_that_is_also_a_common_word_needs_its_city_suffix():
+    from archive.importing.extract import extract
+
+    body = "지난 5월 21일 서울에서 한중 과학기술 포럼이 열렸다. 다음 포럼은 지난시에서 열린다."
+    cities = {event.city for event in extract(body, year=2024).events}
+    assert "Seoul" in cities
+    body = "지난 5월 21일 한중 과학기술 포럼이 열렸다."
+    assert {event.city for event in extract(body, year=2024).events} == {""}

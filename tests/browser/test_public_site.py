@@ -34,7 +34,9 @@ def test_a_reader_searches_narrows_and_follows_links(page, live_server, site):
         "link", name="Korea Electronics Technology Institute", exact=True
     ).click()
     assert page.locator("h1").inner_text() == "Korea Electronics Technology Institute (KETI)"
-    page.get_by_role("link", name="Signing ceremony of the MOU between Chongqing University").click()
+    page.get_by_role(
+        "link", name="Signing ceremony of the MOU between Chongqing University"
+    ).click()
     assert page.locator("h1").inner_text().startswith("Signing ceremony of the MOU")
     assert "15 December 2017" in page.locator(".meta").first.inner_text()
     page.screenshot(path="/tmp/event-page.png")

@@ -13,6 +13,7 @@ Other code imports only what this module offers."""
 from collections.abc import Mapping
 
 from archive.importing.extract.agreements import find_agreements
+from archive.importing.extract.agreements_native import find_native_agreements
 from archive.importing.extract.context import Context
 from archive.importing.extract.events import find_events
 from archive.importing.extract.facts import (
@@ -39,7 +40,14 @@ __all__ = [
     "extract",
 ]
 
-STAGES = (find_organizations, find_native_names, find_people, find_agreements, find_events)
+STAGES = (
+    find_organizations,
+    find_native_names,
+    find_people,
+    find_agreements,
+    find_native_agreements,
+    find_events,
+)
 
 
 def extract(

@@ -5,6 +5,7 @@ by acronym."""
 import re
 from collections.abc import Mapping
 
+from archive.countries import CITIES
 from archive.importing.extract.context import Context, OrgSpan
 from archive.importing.extract.facts import OrgFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
@@ -173,9 +174,33 @@ def _extend_right(tokens: list[Token], k: int) -> int:
             right = _name_run(tokens, j)
         elif (end := _unit_of_name(tokens, right + 1)) is not None:
             right = end  # "Kyushu University Beppu Hospital"
+        elif (end := _mission_seat(tokens, right)) is not None:
+            right = end
         else:
             break
     return right
+
+
+_MISSIONS = {"embassy", "consulate", "consulate-general"}
+
+
+def _mission_seat(tokens: list[Token], k: int) -> int | None:
+    """A country's mission is named with where it sits: "Chinese Embassy in South Korea",
+    "Consulate General in Osaka"."""
+    n = len(tokens)
+    if tokens[k].lower == "consulate" and k + 1 < n and tokens[k + 1].text == "General":
+        return k + 1
+    if tokens[k].lower not in _MISSIONS and not (
+        tokens[k].text == "General" and k and tokens[k - 1].lower == "consulate"
+    ):
+        return None
+    if k + 2 >= n or tokens[k + 1].text != "in" or not is_name_word(tokens[k + 2]):
+        return None
+    end = k + 2
+    while end + 1 < n and is_name_word(tokens[end + 1]) and end - k < 4:
+        end += 1
+    place = " ".join(t.text for t in tokens[k + 2 : end + 1])
+    return end if country_of(place) or place in CITIES else None
 
 
 def _unit_of_name(tokens: list[Token], j: int) -> int | None:
@@ -263,8 +288,8 @@ def _field_list(tokens: list[Token], comma: int) -> int:
     i = comma
     while i < n and tokens[i].text == ",":
         if i + 1 < n and tokens[i + 1].text in {"and", "&"}:  # ", and Innovation Policy"
-            end = _joined_field(tokens, i + 2)
-            return end
+            # only closing a list of fields: "X University of Science, and Lee Min-ho" is two
+            return _joined_field(tokens, i + 2) if i > comma else 0
         end = _field_words(tokens, i + 1)
         if end < 0:
             return 0

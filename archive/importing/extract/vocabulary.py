@@ -52,6 +52,9 @@ ORG_KEYWORDS = {
     "alliance": "association",
     "consortium": "association",
     "zone": "government",
+    # a country's mission abroad: "the Chinese Embassy in South Korea", "Consulate General"
+    "embassy": "government",
+    "consulate": "government",
 }
 # Heads of sub-units: "School of Mechanical Engineering of Chongqing University".
 UNIT_KEYWORDS = {

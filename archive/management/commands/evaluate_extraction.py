@@ -4,7 +4,7 @@
 
 DIR holds .txt pages and an expected.json in the shape of the extraction corpus's (see its
 README). Each page goes through the import's own reading, parsing and extraction; nothing is
-written. The scoring rules are in archive/importing/evaluation.py."""
+written. The scoring rules are in archive/importing/evaluation/."""
 
 from pathlib import Path
 

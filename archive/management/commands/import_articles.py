@@ -1,7 +1,7 @@
 """Fill the archive from saved news pages: the one way articles enter it in bulk.
 
-Each file is imported in its own transaction, so a bad file never leaves half an article
-behind; re-running on the same files changes nothing."""
+Pages come as text files, HTML files or the HTML responses of WARC web archives. A bad page
+never leaves half an article behind; re-running on the same files changes nothing."""
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
@@ -12,13 +12,18 @@ from archive.importing.pipeline import (
     collect_paths,
     import_files,
 )
+from archive.importing.sources import kind_of
+from archive.importing.sources.warc import PAGE, SKIPPED
 
 KINDS = ["article", "organization", "person", "position", "agreement", "event", "mention"]
-OUTCOMES = ["created", "updated", "unchanged", "failed"]
+OUTCOMES = ["created", "updated", "unchanged", "known by URL", "failed"]
 
 
 class Command(BaseCommand):
-    help = "Import article text files (files, folders or glob patterns) into the archive."
+    help = (
+        "Import saved news pages (.txt, .html, .htm) and WARC web archives (.warc, .warc.gz): "
+        "files, folders or glob patterns."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="files, folders or glob patterns")
@@ -57,17 +62,18 @@ class Command(BaseCommand):
         if not files:
             raise CommandError("no article files found in " + ", ".join(paths))
 
-        bar = tqdm(
-            total=len(files),
-            unit="file",
-            disable=no_progress or len(files) < 20,
-            file=self.stderr._out,
-        )
+        bar = tqdm(disable=True)
 
-        def on_progress(path, error):
+        def on_start(pages):
+            nonlocal bar
+            bar = tqdm(
+                total=pages, unit="page", disable=no_progress or pages < 20, file=self.stderr._out
+            )
+
+        def on_progress(label, error):
             bar.update(1)
             if error:
-                bar.write(self.style.ERROR(f"{path}: {error}"), file=self.stderr._out)
+                bar.write(self.style.ERROR(f"{label}: {error}"), file=self.stderr._out)
 
         report = import_files(
             files,
@@ -75,6 +81,7 @@ class Command(BaseCommand):
             dry_run=dry_run,
             workers=workers,
             batch_size=batch_size,
+            on_start=on_start,
             on_progress=on_progress,
         )
         bar.close()
@@ -86,10 +93,26 @@ class Command(BaseCommand):
             row = ", ".join(
                 f"{counts[(kind, outcome)]} {outcome}"
                 for outcome in OUTCOMES
-                if counts[(kind, outcome)] or (kind == "article" and outcome != "failed")
+                if counts[(kind, outcome)] or (kind == "article" and outcome in OUTCOMES[:3])
             )
             if row:
                 self.stdout.write(f"  {kind + 's':<14} {row}")
+        records = report.records
+        if records:
+            skipped = ", ".join(_count(records[kind], kind) for kind in SKIPPED if records[kind])
+            self.stdout.write(
+                f"  {'WARC records':<14} {records.total()} read: {_count(records[PAGE], PAGE)}"
+                + (f"; skipped {skipped}" if skipped else "")
+            )
+        # a WARC holds many pages: then pages are counted, not files
+        warcs = any(kind_of(path) == "warc" for path in files)
+        noun = "pages" if warcs else "files"
         if report.failures:
-            raise CommandError(f"{len(report.failures)} of {report.files} files failed")
-        self.stdout.write(self.style.SUCCESS(f"{report.files} files read."))
+            raise CommandError(f"{len(report.failures)} of {report.files} {noun} failed")
+        read = f"{report.files} {noun} read" + (f" from {len(files)} files" if warcs else "")
+        self.stdout.write(self.style.SUCCESS(read + "."))
+
+
+def _count(n: int, kinds: str) -> str:
+    """ "1 redirect", "2 redirects", "1 not HTML" """
+    return f"{n} {kinds if n != 1 or not kinds.endswith('s') else kinds[:-1]}"
