@@ -371,13 +371,13 @@ _TAIL = re.compile(
 )
 
 # "the 2nd A-HORCs meeting", "the 2020 annual meeting of the International Council of ...".
-# where _NUMBERED may match: "the" before a number
-_THE_NUMBER = re.compile(r"[Tt]he\s+\d")
 _NUMBERED = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:\d+(?:st|nd|rd|th)|(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?"
     rf"(?:{_LOWER_KEYWORDS}|session|convention|congress|assembly))\b"
     r"(?P<tail>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|and|for|on|the|&|[A-Z][\w-]*))*)?"
 )
+# where _NUMBERED may match: "the" before a number
+_THE_NUMBER = re.compile(r"[Tt]he\s+\d")
 # "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
 # keyword written in lower case (kept only where a sentence says it took place).
 _CAPPED_BEFORE = re.compile(
@@ -576,6 +576,7 @@ _SIGNED = re.compile(
     r"arrangements?|letter\s+of\s+intent|protocol))\b",
     re.I,
 )
+# the words _OPENING begins with
 _OPENING_WORDS = ("held", "hosted", "organi")
 _OPENING = re.compile(
     r"\b(?:held|hosted|organi[sz]ed)\s+(?:an?|the)\s+(?:event|ceremony|reception)\b[^.]*?\bto\s+"
