@@ -2,9 +2,12 @@
 "2019년 4월 17일", "from November 12 to 15, 2019", "From 3 to 6 March, 2019"."""
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+
+from archive.importing.scan import finditer_at, fold_case, match_starts, positions
 
 MONTHS = {
     name: number
@@ -160,27 +163,27 @@ _MONTH_ONLY = re.compile(
 # date the story was filed, not the event's.
 _DATELINE_END = re.compile(r"\s*(?:[:：]|\([^)]{1,40}\)\s*[-—–]|--|—)")
 
+# Each with where it may begin (see `find_event_dates`).
 _DAY_PATTERNS = (
-    _RANGE_MONTH_FIRST,
-    _RANGE_DAY_FIRST,
-    _RANGE_CJK,
-    _SINGLE_NUMERIC,
-    _SINGLE_MONTH_FIRST,
-    _SINGLE_DAY_FIRST,
-    _SINGLE_CJK,
+    (_RANGE_MONTH_FIRST, "month"),
+    (_RANGE_DAY_FIRST, "day"),
+    (_RANGE_CJK, "cjk"),
+    (_SINGLE_NUMERIC, "digits"),
+    (_SINGLE_MONTH_FIRST, "month"),
+    (_SINGLE_DAY_FIRST, "day"),
+    (_SINGLE_CJK, "cjk"),
 )
+# every name MONTH matches begins with one of these (in the folded text)
+_MONTH_START = re.compile("jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_DIGITS = re.compile(r"\d+")
 
 
-def _month_of(match: re.Match, name: str, number: str) -> int | None:
-    groups = match.groupdict()
+def _month_of(groups: dict[str, str | None], name: str, number: str) -> int | None:
     if groups.get(number):
         return int(groups[number])
     if groups.get(name):
         return MONTHS[groups[name].lower().rstrip(".")]
     return None
-
-
-_HAS_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=2048)  # the events stage asks about the same sentence several times
@@ -190,11 +193,33 @@ def find_event_dates(
     """The first date or date range in a sentence. A date without a year takes
     `default_year` (the article's year); without one it keeps only its month and day. A day
     alone ("26日") takes `default_month`, the month the article is talking about."""
-    if not _HAS_DIGIT.search(sentence):
+    digits = [m.start() for m in _DIGITS.finditer(sentence)]
+    if not digits:
         return None
+    # Each pattern is tried only where it may begin (`scan`): the English ones, at a word
+    # boundary, at a month's name (none without one), at "from" or at the first of a run of
+    # digits; the Chinese and Korean ones, anywhere, where 月 or 월 stands.
+    folded = fold_case(sentence)
+    months = match_starts(_MONTH_START, folded)
+    froms = positions(folded, ("from",)) if months else []
+    where: dict[str, list[int] | None] = {
+        "month": sorted({*months, *froms}),
+        "day": sorted({*digits, *froms}) if months else [],
+        "digits": digits,
+        "cjk": None if "月" in sentence or "월" in sentence else [],
+    }
     best: re.Match | None = None
-    for pattern in _DAY_PATTERNS:
-        for match in pattern.finditer(sentence):
+    for pattern, begins in _DAY_PATTERNS:
+        starts = where[begins]
+        if best is not None and starts:
+            # a match that begins after the best so far cannot take its place
+            starts = starts[: bisect_right(starts, best.start())]
+        if starts == []:
+            continue
+        matches = (
+            pattern.finditer(sentence) if starts is None else finditer_at(pattern, sentence, starts)
+        )
+        for match in matches:
             if _DATELINE_END.match(sentence, match.end()):
                 continue
             if best is None or (match.start(), -match.end()) < (best.start(), -best.end()):
@@ -206,22 +231,24 @@ def find_event_dates(
         found = _range_of(best, default_year, default_month)
         if found:
             return found
-    if match := _MONTH_ONLY.search(sentence):
+    month_only = positions(folded, ("in", "during", "since")) if months else []
+    if match := next(finditer_at(_MONTH_ONLY, sentence, month_only), None):
         year = int(match["year"]) if match["year"] else default_year
         if year:
-            value = _safe_date(year, _month_of(match, "month", "mnum") or 1)
+            value = _safe_date(year, _month_of(match.groupdict(), "month", "mnum") or 1)
             return DateRange(value, None, "month", match.span())
     return None
 
 
 def _range_of(match: re.Match, default_year: int | None, default_month: int | None):
-    month = _month_of(match, "month", "mnum") or default_month
-    month2 = _month_of(match, "month2", "mnum2") or month
-    if match.groupdict().get("month1"):  # "30 March to 2 April": the first month is month1
-        month = MONTHS[match["month1"].lower().rstrip(".")]
-    d1 = int(match["d1"])
-    d2 = int(match["d2"]) if match.groupdict().get("d2") else None
-    year = int(match["year"]) if match.groupdict().get("year") else default_year
+    groups = match.groupdict()
+    month = _month_of(groups, "month", "mnum") or default_month
+    month2 = _month_of(groups, "month2", "mnum2") or month
+    if groups.get("month1"):  # "30 March to 2 April": the first month is month1
+        month = MONTHS[groups["month1"].lower().rstrip(".")]
+    d1 = int(groups["d1"])
+    d2 = int(groups["d2"]) if groups.get("d2") else None
+    year = int(groups["year"]) if groups.get("year") else default_year
     if not month or _safe_date(2000, month, d1) is None:  # 2000: a leap year, so 02-29 passes
         return None
     month_day = f"{month:02d}-{d1:02d}"

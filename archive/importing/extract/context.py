@@ -1,6 +1,7 @@
 """The state the stages share while they read one article: its tokens and sentences, and the
 facts found so far, with where each stands."""
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -51,6 +52,7 @@ class Context:
         self.known_people = known_people or {}
         self.year = year
         self.sentences = sentences(body)
+        self._sentence_starts = [start for start, _ in self.sentences]
         self.orgs: dict[str, OrgFact] = {}
         self.persons: dict[str, PersonFact] = {}
         self.positions: list[PositionFact] = []
@@ -68,9 +70,12 @@ class Context:
         return Span(start, end, self.body[start:end])
 
     def sentence_of(self, offset: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= offset < end:
-                return start, end
+        """The sentence holding the offset; the whole body for an offset between sentences.
+        Sentences are in order and do not overlap: the last one starting at or before the
+        offset is the only one that can hold it."""
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i][1]:
+            return self.sentences[i]
         return 0, len(self.body)
 
     def add_org(

@@ -4,6 +4,7 @@ visits and delegations, signing ceremonies, names in Chinese and Korean, and for
 dates, place and participants."""
 
 import re
+from bisect import bisect_left
 from datetime import date
 from functools import lru_cache
 
@@ -14,7 +15,18 @@ from archive.importing.extract.context import Context
 from archive.importing.extract.facts import EventFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
 from archive.importing.extract.vocabulary import EVENT_KEYWORDS
-from archive.text import normalize_name
+from archive.importing.scan import (
+    finditer_at,
+    fold_case,
+    match_starts,
+    positions,
+    search_via,
+    without_boundary,
+)
+from archive.text import normalize_name as _normalize_name
+
+# The stage asks for the key of one name again and again: pure functions of a name, cached.
+normalize_name = lru_cache(maxsize=4096)(_normalize_name)
 
 # The kind each keyword names; seminars and workshops are smaller than conferences, and a
 # summit of leaders is a meeting.
@@ -37,9 +49,9 @@ def event_names(ctx: Context, tokens: list[Token], text: str, title: str) -> lis
     words ("11th Meeting of Heads of Research Councils in Asia"). Two names joined by "and"
     are one event only where the title names them together."""
     names: list[tuple[int, int]] = []
-    for i, token in enumerate(tokens):
-        if not token.is_cap or token.lower not in KEYWORD_KINDS:
-            continue
+    heads = [i for i, t in enumerate(tokens) if t.is_cap and t.lower in KEYWORD_KINDS]
+    for i in heads:
+        token = tokens[i]
         if i + 1 < len(tokens) and tokens[i + 1].is_cap and tokens[i + 1].lower in KEYWORD_KINDS:
             continue  # "Trade Expo Forum": the name ends at the last keyword
         left = event_left(tokens, i, text)
@@ -111,6 +123,7 @@ def _keyword_token(tokens: list[Token], left: int, right: int) -> Token:
     return tokens[right]
 
 
+@lru_cache(maxsize=4096)
 def _only_keyword(name: str) -> bool:
     """ "7th Forum", "this year's Meeting": a reference to an event named elsewhere."""
     words = [w for w in re.findall(r"[\w-]+", name) if w.lower() not in {"this", "year", "s"}]
@@ -126,8 +139,66 @@ _EVENT_VERB = re.compile(
 )
 
 
+class _Article:
+    """What the stage looks up again and again in one article, worked out once: the body in
+    lower case (for `positions` of case-insensitive patterns), and the organizations and
+    people in the order they stand (the stage adds none)."""
+
+    def __init__(self, ctx: Context):
+        self.folded = fold_case(ctx.body)
+        self.headed = [(org.start, org.end) for org in ctx.org_at.values() if org.head]
+        # as Context.orgs_in and persons_in give them, found by bisection
+        orgs = sorted(ctx.org_at.values(), key=lambda o: o.start)
+        self.orgs = [(org.start, org.key) for org in orgs if org.key in ctx.orgs]
+        self.org_starts = [start for start, _ in self.orgs]
+        self.persons = [
+            (ctx.tokens[index].start, key, ctx.tokens[end_token].end)
+            for index, (end_token, key) in sorted(ctx.person_at.items())
+        ]
+        self.person_starts = [start for start, _, _ in self.persons]
+        self._organizer_offsets: frozenset[int] | None = None
+        self._city_in: list[tuple[str, str, str] | None] = []
+
+    def in_org(self, offset: int) -> bool:
+        """Context.org_containing."""
+        return any(start <= offset < end for start, end in self.headed)
+
+    def orgs_in(self, start: int, end: int) -> list[tuple[int, str]]:
+        lo, hi = bisect_left(self.org_starts, start), bisect_left(self.org_starts, end)
+        return self.orgs[lo:hi]
+
+    def persons_in(self, start: int, end: int) -> list[tuple[str, int]]:
+        found: list[tuple[str, int]] = []
+        seen = set()
+        lo, hi = bisect_left(self.person_starts, start), bisect_left(self.person_starts, end)
+        for _, key, end_offset in self.persons[lo:hi]:
+            if key not in seen:
+                seen.add(key)
+                found.append((key, end_offset))
+        return found
+
+    def organizer_offsets(self, body: str) -> frozenset[int]:
+        """Where a name after "organized by", "at the invitation of" ... begins."""
+        if self._organizer_offsets is None:
+            starts = positions(self.folded, _ORGANIZER_WORDS)
+            self._organizer_offsets = frozenset(
+                m.end() for m in finditer_at(_ORGANIZER, body, starts)
+            )
+        return self._organizer_offsets
+
+    def city_in(self, body: str) -> tuple[str, str, str] | None:
+        """The place of the first "in Seoul", "at Daegu", "city of Busan" of the body."""
+        if not self._city_in:
+            starts = positions(body, ("city of ", "in ", "at "))
+            match = next(finditer_at(_CITY_IN, body, starts), None)
+            name = match.group(1) if match else ""
+            self._city_in.append((name, region_in(body), CITIES[name]) if match else None)
+        return self._city_in[0]
+
+
 def find_events(ctx: Context) -> None:
     title = ctx.title
+    article = _Article(ctx)
     named: dict[str, EventFact] = {}
 
     def add(name: str, kind: str, start: int | None = None, end: int | None = None) -> EventFact:
@@ -141,14 +212,15 @@ def find_events(ctx: Context) -> None:
     references: list[tuple[int, int, str]] = []
     for left, right in event_names(ctx, ctx.tokens, ctx.body, title):
         start, end = ctx.tokens[left].start, ctx.tokens[right].end
-        if ctx.org_containing(_keyword_token(ctx.tokens, left, right).start):
+        if article.in_org(_keyword_token(ctx.tokens, left, right).start):
             continue  # "Boao Forum for Asia" as an organization; not "CAETS Council Meeting"
         name = ctx.body[start:end]
         if _only_keyword(name):
             references.append((start, end, name))
             continue
         add(name, event_kind(name), start, end)
-    introduced = lower_case_events(ctx, named, add)
+    keywords = list(finditer_at(_LOWER_KEYWORD, ctx.body, positions(ctx.body, _LOWER_WORDS)))
+    introduced = lower_case_events(ctx, article, keywords, named, add)
     for start, end in events_cjk.find_names(ctx, add):
         # the English name a Chinese one gives beside it is the same event
         for key, fact in list(named.items()):
@@ -172,13 +244,13 @@ def find_events(ctx: Context) -> None:
             target.spans.append(ctx.span(start, end))
         elif ctx.year or re.search(r"\d", name):
             add(name, event_kind(name), start, end)
-    for start, end, keyword in _bare_mentions(ctx):
+    for start, end, keyword in _bare_mentions(ctx.body, keywords):
         if target := _event_with_keyword(named, keyword):
             target.spans.append(ctx.span(start, end))
     series_occurrences(ctx, named, add)
     merge_series(named)
     visits(ctx, named, add)
-    signings(ctx, named, add)
+    signings(ctx, article, named, add)
     reference = events_cjk.reference_date(ctx.body, ctx.year)
     introduced |= {normalize_name(n) for n in events_cjk.find_visits(ctx, add, reference)}
     if not any(f.kind == "signing" for f in named.values()):
@@ -188,7 +260,9 @@ def find_events(ctx: Context) -> None:
     ordered = ([main] if main else []) + [f for f in events if f is not main]
     trips = _trip_sentences(ctx, events)
     for fact in ordered:
-        complete_event(ctx, fact, is_main=fact is main, reference=reference, main=main, trips=trips)
+        complete_event(
+            ctx, article, fact, is_main=fact is main, reference=reference, main=main, trips=trips
+        )
     for fact in events:
         if not fact.country:
             fact.country = _trip_country(fact, [f for f in events if f.kind == "visit"])
@@ -246,13 +320,14 @@ def keep(ctx: Context, fact: EventFact, title: str, introduced: set[str]) -> boo
     return False
 
 
+@lru_cache(maxsize=4096)
 def _keyword_of(name: str) -> str:
     words = normalize_name(name).split()
     for word in reversed(words):
         if word in KEYWORD_KINDS:
             return word
     # "委员会会议" and "会议" are one keyword: the shortest the name ends with
-    for keyword in sorted(events_cjk.KEYWORD_KINDS, key=len):
+    for keyword in events_cjk.SHORTEST_FIRST:
         if name.endswith(keyword):
             return keyword
     return words[-1] if words else ""
@@ -283,10 +358,12 @@ _LOWER_KEYWORDS = (
 # "a special seminar on life and health", "a forum for young scientists of the three
 # countries", "a China-Japan-Korea joint seminar on ...": an event the sentence introduces.
 _LOWER_KEYWORD = re.compile(rf"\b(?:{_LOWER_KEYWORDS})\b")
+_LOWER_WORDS = _LOWER_KEYWORDS.split("|")
 _ARTICLE_BEFORE = re.compile(
     r"\b[Aa]n?\s+(?P<mods>(?:(?!(?:of|the|to|and|with|for|in|on|at|by|from|series|number|"
     r"lot|kind|type)\b)[\w-]+\s+){0,4}?)$"
 )
+_ARTICLE_FINDER = without_boundary(_ARTICLE_BEFORE)
 _TAIL = re.compile(
     r"\s+(?:on|for|with|between|about)\s+(?:(?!(?:would|will|was|were|is|are|has|"
     r"have|had|which|that|who|where|to|at|in|held|took|takes|attended|organi[sz]ed)\b)"
@@ -299,11 +376,14 @@ _NUMBERED = re.compile(
     rf"(?:{_LOWER_KEYWORDS}|session|convention|congress|assembly))\b"
     r"(?P<tail>\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+(?:of|and|for|on|the|&|[A-Z][\w-]*))*)?"
 )
+# where _NUMBERED may match: "the" before a number
+_THE_NUMBER = re.compile(r"[Tt]he\s+\d")
 # "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
 # keyword written in lower case (kept only where a sentence says it took place).
 _CAPPED_BEFORE = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?)$"
 )
+_CAPPED_FINDER = without_boundary(_CAPPED_BEFORE)
 # "the CAETS board met by video": a body's meeting.
 _MET = re.compile(r"\b(?:met|convened|gathered)\b")
 _BODY_BEFORE = re.compile(
@@ -316,14 +396,19 @@ _BODY_BEFORE = re.compile(
 _PREDICATIVE = re.compile(r"\b(?:into|become|becomes|became|is|was|are|were|as|be|remains)\s+$")
 
 
-def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str]:
-    """Events named in lower case; returns the keys of those a sentence introduces ("a
-    joint seminar on ..."), which need no verb to be an occurrence."""
+def lower_case_events(
+    ctx: Context, article: _Article, keywords: list[re.Match], named: dict[str, EventFact], add
+) -> set[str]:
+    """Events named in lower case (`keywords`: where _LOWER_KEYWORD matches); returns the keys
+    of those a sentence introduces ("a joint seminar on ..."), which need no verb to be an
+    occurrence."""
     body = ctx.body
     introduced: set[str] = set()
-    for keyword in _LOWER_KEYWORD.finditer(body):
-        match = _ARTICLE_BEFORE.search(body, max(0, keyword.start() - 60), keyword.start())
-        if not match or ctx.org_containing(keyword.start()):
+    for keyword in keywords:
+        match = search_via(
+            _ARTICLE_BEFORE, _ARTICLE_FINDER, body, max(0, keyword.start() - 60), keyword.start()
+        )
+        if not match or article.in_org(keyword.start()):
             continue
         if _PREDICATIVE.search(body, max(0, match.start() - 20), match.start()):
             continue
@@ -341,18 +426,20 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
         start = match.start("mods")
         add(name, KEYWORD_KINDS[keyword.group().lower()], start, start + len(name))
         introduced.add(normalize_name(name))
-    for match in _NUMBERED.finditer(body):
+    for match in finditer_at(_NUMBERED, body, [m.start() for m in _THE_NUMBER.finditer(body)]):
         tail = re.sub(r"\s+(?:of|and|for|on|the|&)$", "", (match["tail"] or "").rstrip())
         name = match["name"] + tail
         end = match.start("name") + len(name)
-        if ctx.org_containing(match.start("name")) and not tail:
+        if article.in_org(match.start("name")) and not tail:
             continue
         add(name, event_kind(match["name"]), match.start("name"), end)
     # read back from the keyword or the verb: a scan from every capital costs too much
-    for keyword in _LOWER_KEYWORD.finditer(body):
+    for keyword in keywords:
         if keyword.group() in {"exhibition", "roundtable", "colloquium"}:
             continue
-        match = _CAPPED_BEFORE.search(body, max(0, keyword.start() - 80), keyword.start())
+        match = search_via(
+            _CAPPED_BEFORE, _CAPPED_FINDER, body, max(0, keyword.start() - 80), keyword.start()
+        )
         if not match:
             continue
         name = match["name"] + keyword.group()
@@ -361,7 +448,7 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
         ):
             continue
         add(name, event_kind(name), match.start("name"), keyword.end())
-    for verb in _MET.finditer(body):
+    for verb in finditer_at(_MET, body, positions(body, ("met", "convened", "gathered"))):
         if match := _BODY_BEFORE.search(body, max(0, verb.start() - 80), verb.start()):
             add(f"{match['name']} meeting", "meeting", match.start("name"), verb.end())
     return introduced
@@ -370,8 +457,17 @@ def lower_case_events(ctx: Context, named: dict[str, EventFact], add) -> set[str
 _BARE = re.compile(rf"\b[Aa]n?\s+(?P<kw>{_LOWER_KEYWORDS})\b")
 
 
-def _bare_mentions(ctx: Context) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m["kw"].lower()) for m in _BARE.finditer(ctx.body)]
+def _bare_mentions(body: str, keywords: list[re.Match]) -> list[tuple[int, int, str]]:
+    """What _BARE.finditer(body) finds, read back from each keyword: "a"/"an" and the
+    spaces before it."""
+    found = []
+    for keyword in keywords:
+        start = keyword.start()
+        while start and body[start - 1].isspace():  # str.isspace() is the \s of re
+            start -= 1
+        if start < keyword.start() and (m := _BARE.search(body, max(0, start - 2), keyword.end())):
+            found.append((m.start(), m.end(), m["kw"].lower()))
+    return found
 
 
 def merge_series(named: dict[str, EventFact]) -> None:
@@ -421,6 +517,8 @@ _TRAVEL = re.compile(
     r"visits?|headed|flew)\s+(?:to|in)\s+(?P<dest>[^,.;:\n]+?)(?=\s*[,.;:\n]|\s+(?:where|to|for|"
     r"and\s+(?:met|held|signed|visited))\b)"
 )
+# the words _TRAVEL begins with
+_TRAVEL_WORDS = ("travel", "went", "came", "arrived", "paid", "made", "headed", "flew")
 _VISIT_BY = re.compile(
     r"\b[Aa]\s+(?P<name>visit\s+(?:by|of|from)\s+[^,.;\n]+?\s+to\s+[^,.;\n]+?)(?=\s*[,.;\n]|"
     r"\s+and\b)"
@@ -437,27 +535,30 @@ def visits(ctx: Context, named: dict[str, EventFact], add) -> None:
     body = ctx.body
     found = False
     delegation = None
-    for match in _DELEGATION.finditer(body):
+    for match in finditer_at(_DELEGATION, body, positions(body, ("delegation",))):
         leader = re.sub(r"[,.]$", "", match["leader"])
         delegation = add(f"Delegation led by {leader}", "visit", match.start(), match.end())
         found = True
         break
-    for start, end in ctx.sentences:
-        sentence = body[start:end]
-        match = _TRAVEL.search(sentence)
+    travels = positions(body, _TRAVEL_WORDS)
+    for start, end in ctx.sentences if travels else ():
+        # _TRAVEL.search(body[start:end]): a sentence begins after a space or at 0
+        within = travels[bisect_left(travels, start) : bisect_left(travels, end)]
+        match = next(finditer_at(_TRAVEL, body, within, end), None)
         if not match:
             continue
         if delegation and ctx.sentence_of(delegation.spans[0].start) == (start, end):
             # "a delegation headed by X recently travelled to South Korea": one visit
-            delegation.spans.append(ctx.span(start + match.start(), start + match.end()))
+            delegation.spans.append(ctx.span(match.start(), match.end()))
             continue
+        sentence = body[start:end]
         dated = find_event_dates(sentence, ctx.year)
         if not dated and not _AFTER_EVENT.search(sentence):
             continue
         dest = re.sub(r"\s+(?:recently|again)$", "", match["dest"])
-        add(f"Visit to {dest}", "visit", start + match.start(), start + match.end("dest"))
+        add(f"Visit to {dest}", "visit", match.start(), match.end("dest"))
         found = True
-    for match in _VISIT_BY.finditer(body):
+    for match in _VISIT_BY.finditer(body) if "visit" in body else ():
         add(match["name"], "visit", match.start("name"), match.end("name"))
         found = True
     # A visit the title announces: "Visit to China's Major ... Research Institutes".
@@ -475,6 +576,8 @@ _SIGNED = re.compile(
     r"arrangements?|letter\s+of\s+intent|protocol))\b",
     re.I,
 )
+# the words _OPENING begins with
+_OPENING_WORDS = ("held", "hosted", "organi")
 _OPENING = re.compile(
     r"\b(?:held|hosted|organi[sz]ed)\s+(?:an?|the)\s+(?:event|ceremony|reception)\b[^.]*?\bto\s+"
     r"(?:mark|celebrate)\s+the\s+(?P<what>opening|launch|inauguration)\s+of\s+(?:its\s+|the\s+)?"
@@ -482,22 +585,24 @@ _OPENING = re.compile(
 )
 
 
-def signings(ctx: Context, named: dict[str, EventFact], add) -> None:
+def signings(ctx: Context, article: _Article, named: dict[str, EventFact], add) -> None:
     """One signing per sentence of agreements, named for the ceremony when the page speaks
     of one ("at a ceremony held at ... on November 17"); an event held to mark an opening
     whose centrepiece is a signing is that signing."""
     body = ctx.body
     ceremonies = [
         m
-        for m in _CEREMONY.finditer(body)
+        for m in finditer_at(_CEREMONY, body, positions(article.folded, ("signing", "ceremony")))
         if m.group().lower().startswith("signing")
         or _SIGNING_WORDS.search(body, *ctx.sentence_of(m.start()))
     ]
     opening = None
-    for match in _OPENING.finditer(body):
+    # _OPENING needs "to mark" or "to celebrate", and begins with one of _OPENING_WORDS
+    if ("mark" in body or "celebrate" in body) and (
+        match := next(finditer_at(_OPENING, body, positions(body, _OPENING_WORDS)), None)
+    ):
         name = f"{match['what'].capitalize()} of the {match['name'].strip()}"
         opening = add(name, "other", match.start(), match.end())
-        break
     if opening is not None:
         for start, end in ctx.sentences:
             text = body[start:end]
@@ -523,7 +628,8 @@ def signings(ctx: Context, named: dict[str, EventFact], add) -> None:
             fact.spans.append(ctx.span(m.start(), m.end()))
     if ctx.agreements or opening is not None:
         return
-    signed = _SIGNED.search(body)
+    signed_words = ("signed", "put", "concluded", "renewed", "inked")
+    signed = next(finditer_at(_SIGNED, body, positions(article.folded, signed_words)), None)
     if ceremonies:
         what = f" of the {signed['what'].split(' ', 1)[1]}" if signed else ""
         fact = add(f"Signing ceremony{what}", "signing")
@@ -548,11 +654,13 @@ def main_event(events: list[EventFact], title: str) -> EventFact | None:
     return events[0] if events else None
 
 
-_ANAPHORA = re.compile(
-    r"\b(?:the|this|that) (event|forum|conference|exhibition|expo|exchange|visit|delegation|"
-    r"meeting|summit|symposium|seminar|workshop|trip|tour)\b",
-    re.I,
+_ANAPHOR_WORDS = (
+    "event|forum|conference|exhibition|expo|exchange|visit|delegation|meeting|summit|"
+    "symposium|seminar|workshop|trip|tour"
 )
+_ANAPHORA = re.compile(rf"\b(?:the|this|that) ({_ANAPHOR_WORDS})\b", re.I)
+# where _ANAPHORA may match: in the folded body, a scan fast to run
+_ANAPHORA_FINDER = re.compile(rf"(?:the|this|that) (?:{_ANAPHOR_WORDS})")
 _ANAPHOR_KINDS: dict[str, set[str]] = {
     "event": {"forum", "conference", "exhibition", "exchange", "visit", "meeting", "other"},
     "delegation": {"visit", "exchange"},
@@ -565,6 +673,7 @@ _ANAPHOR_KINDS: dict[str, set[str]] = {
 
 def complete_event(
     ctx: Context,
+    article: _Article,
     fact: EventFact,
     *,
     is_main: bool,
@@ -581,7 +690,8 @@ def complete_event(
             sentence_spans.append(s)
     if is_main:
         name_words = set(normalize_name(fact.name).split())
-        for match in _ANAPHORA.finditer(ctx.body):
+        starts = match_starts(_ANAPHORA_FINDER, article.folded)
+        for match in finditer_at(_ANAPHORA, ctx.body, starts):
             word = match.group(1).lower()
             kinds = _ANAPHOR_KINDS.get(word, {KEYWORD_KINDS.get(word, "")})
             if fact.kind not in kinds and word not in name_words:
@@ -613,19 +723,22 @@ def complete_event(
         fact.start_date is None
         and ctx.year
         and is_main
+        and "this year" in article.folded
         and re.search(r"\bthis year\b", ctx.body, re.I)
     ):
         fact.start_date, fact.date_precision = date(ctx.year, 1, 1), "year"
     fact.city, fact.region, fact.country = place_of(
-        ctx, sentence_spans, anywhere=is_main or fact.kind == "signing"
+        ctx, article, sentence_spans, anywhere=is_main or fact.kind == "signing"
     )
     if not fact.country:
         fact.city, fact.country = events_cjk.place_of(ctx, sentence_spans)
     if not fact.country and is_main:
-        fact.country = place_of(ctx, [], also=ctx.title)[2] or events_cjk.country_in(ctx.title)
+        fact.country = place_of(ctx, article, [], also=ctx.title)[2] or events_cjk.country_in(
+            ctx.title
+        )
     if not fact.country and main is not None and main.kind == "visit" and fact is not main:
         fact.country = main.country  # a call made during the trip the page is about
-    collect_participants(ctx, fact, sentence_spans)
+    collect_participants(ctx, article, fact, sentence_spans)
     fact.confidence = 0.8 if fact.start_date else 0.6
 
 
@@ -635,6 +748,7 @@ _CITY_IN = re.compile(
     r"\b(?<!located )(?<!based )(?:city of|in|at) (" + "|".join(map(re.escape, CITIES)) + r")\b"
 )
 _PROVINCE = re.compile(r"\b(" + "|".join(map(re.escape, PROVINCES)) + r")\b")
+_CITY_FINDER, _PROVINCE_FINDER = without_boundary(_CITY), without_boundary(_PROVINCE)
 _COUNTRY_NAMES = {name: code for code, name in COUNTRIES.items() if code not in {"KP", "DO"}} | {
     "Korea": "KR",
     "the ROK": "KR",
@@ -649,22 +763,25 @@ _COUNTRY_TO = re.compile(
 
 
 def place_of(
-    ctx: Context, sentence_spans: list[tuple[int, int]], also: str = "", anywhere: bool = True
+    ctx: Context,
+    article: _Article,
+    sentence_spans: list[tuple[int, int]],
+    also: str = "",
+    anywhere: bool = True,
 ) -> tuple[str, str, str]:
     """(city, region, country): the first sentence about the event that names a city or a
     province decides; else a city the article places things in; else a country."""
     for start, end in sentence_spans:
         text = ctx.body[start:end]
-        for match in _CITY.finditer(text):
-            if not ctx.org_containing(start + match.start()):  # not "Chongqing University"
+        for match in finditer_at(_CITY, text, match_starts(_CITY_FINDER, text)):
+            if not article.in_org(start + match.start()):  # not "Chongqing University"
                 name = match.group(1)
                 return name, region_in(text), CITIES[name]
         region = region_in(text)
-        if region and not ctx.org_containing(start + text.index(region)):
+        if region and not article.in_org(start + text.index(region)):
             return "", region, PROVINCES[region]
-    if anywhere and (match := _CITY_IN.search(ctx.body)):
-        name = match.group(1)
-        return name, region_in(ctx.body), CITIES[name]
+    if anywhere and (place := article.city_in(ctx.body)):
+        return place
     for text in [ctx.body[start:end] for start, end in sentence_spans] + [also]:
         if m := _COUNTRY_TO.search(text):  # "to Japan and South Korea" names no one country
             return "", "", _COUNTRY_NAMES[m.group(1)]
@@ -672,7 +789,7 @@ def place_of(
 
 
 def region_in(text: str) -> str:
-    match = _PROVINCE.search(text)
+    match = next(finditer_at(_PROVINCE, text, match_starts(_PROVINCE_FINDER, text)), None)
     return match.group(1) if match else ""
 
 
@@ -681,20 +798,17 @@ _ORGANIZER = re.compile(
     r"held by|annual meeting of)\s+(?:the\s+)?",
     re.I,
 )
-
-
-@lru_cache(maxsize=4)  # once an article, not once an event
-def _organizer_offsets(body: str) -> frozenset[int]:
-    return frozenset(m.end() for m in _ORGANIZER.finditer(body))
+# the words _ORGANIZER begins with, in lower case
+_ORGANIZER_WORDS = ("invitation", "organi", "hosted", "co-hosted", "sponsored", "held", "annual")
 
 
 def collect_participants(
-    ctx: Context, fact: EventFact, sentence_spans: list[tuple[int, int]]
+    ctx: Context, article: _Article, fact: EventFact, sentence_spans: list[tuple[int, int]]
 ) -> None:
     seen: set[tuple[str, str]] = set()
-    organizer_offsets = _organizer_offsets(ctx.body)
+    organizer_offsets = article.organizer_offsets(ctx.body)
     for start, end in sentence_spans:
-        for offset, key in ctx.orgs_in(start, end):
+        for offset, key in article.orgs_in(start, end):
             role = "organizer" if offset in organizer_offsets else "participant"
             if (role, key) in seen or ("organizer", key) in seen:
                 continue
@@ -702,7 +816,7 @@ def collect_participants(
             org = ctx.org_at.get(ctx.token_index_at.get(offset, -1))
             span = ctx.span(offset, org.end if org else offset + 1)
             fact.participants.append((role, "organization", key, span))
-        for key, end_offset in ctx.persons_in(start, end):
+        for key, end_offset in article.persons_in(start, end):
             if ("participant", key) in seen:
                 continue
             seen.add(("participant", key))

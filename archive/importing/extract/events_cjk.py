@@ -77,8 +77,12 @@ _KO_STOP_WORD = re.compile(
 )
 
 
+_LONGEST_FIRST = sorted(KEYWORD_KINDS, key=len, reverse=True)
+SHORTEST_FIRST = sorted(KEYWORD_KINDS, key=len)
+
+
 def kind_of(name: str) -> str:
-    for keyword in sorted(KEYWORD_KINDS, key=len, reverse=True):
+    for keyword in _LONGEST_FIRST:
         if name.endswith(keyword):
             return KEYWORD_KINDS[keyword]
     return ""
@@ -125,7 +129,7 @@ def find_names(ctx, add) -> list[tuple[int, int]]:
     """Adds the Chinese and Korean event names; returns where an English name stands beside
     one ("2018亚洲产学研合作研讨会—International Symposium on …": one event, two names)."""
     aliases: list[tuple[int, int]] = []
-    if not _HAS_CJK.search(ctx.body):
+    if not has_cjk(ctx.body):
         return aliases
     for start, end, name in _names(ctx.body):
         if ctx.org_containing(start):
@@ -139,10 +143,17 @@ def find_names(ctx, add) -> list[tuple[int, int]]:
 
 
 def title_names(title: str) -> list[str]:
-    return [name for _, _, name in _names(title)] if _HAS_CJK.search(title) else []
+    return [name for _, _, name in _names(title)] if has_cjk(title) else []
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def has_cjk(text: str) -> bool:
+    # every pattern of this module needs a character outside ASCII; isascii() costs nothing
+    return not text.isascii() and _HAS_CJK.search(text) is not None
+
+
 _SENTENCE_END = re.compile(r"[。！？；]|(?<=[다요])\.(?=\s|$)")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
 _VISIT_VERB = re.compile(
@@ -154,6 +165,8 @@ _TALK_VERB = re.compile(r"会谈|会见|会面|会晤|회담|면담|접견")
 def sentence_of(ctx, offset: int) -> tuple[int, int]:
     """The sentence about an offset, narrowed at Chinese and Korean sentence ends."""
     start, end = ctx.sentence_of(offset)
+    if ctx.body.isascii():
+        return start, end
     for match in _SENTENCE_END.finditer(ctx.body, start, end):
         if match.end() <= offset:
             start = match.end()
@@ -174,7 +187,7 @@ def _sentences(body: str):
 def reference_date(body: str, year: int | None) -> DateRange | None:
     """The first date the page gives a month for: a day alone ("26日", "本月23日") is in
     that month."""
-    if not _HAS_CJK.search(body):
+    if not has_cjk(body):
         return None
     for start, end in _sentences(body):
         found = find_event_dates(body[start:end], year)
@@ -195,7 +208,7 @@ _PAST = re.compile(r"纪要|自|以来|至今|曾|이래")
 
 def find_signings(ctx, add) -> list[str]:
     """One signing a page, at the first clause that says an MOU or agreement was signed."""
-    if not _HAS_CJK.search(ctx.body):
+    if not has_cjk(ctx.body):
         return []
     for s_start, s_end in _sentences(ctx.body):
         sentence = ctx.body[s_start:s_end]
@@ -213,7 +226,7 @@ def find_visits(ctx, add, reference: DateRange | None) -> list[str]:
     """Dated visits and talks, one a sentence: the first clause with a visit or talk verb
     ("机械学院…组团赴韩国", "侯建国在京与来访的…举行会谈")."""
     found: list[str] = []
-    if not _HAS_CJK.search(ctx.body):
+    if not has_cjk(ctx.body):
         return found
     month = int(reference.month_day[:2]) if reference else None
     for s_start, s_end in _sentences(ctx.body):
@@ -273,6 +286,8 @@ _CAPITAL_SHORT = {"京": "Beijing", "沪": "Shanghai"}
 
 
 def country_in(text: str) -> str:
+    if text.isascii():
+        return ""
     if match := _COUNTRY_AFTER_VERB.search(text):
         if match.group(1):
             return _ZH_COUNTRY[match.group(1)]
@@ -284,6 +299,8 @@ def country_in(text: str) -> str:
 
 def place_of(ctx, sentence_spans: list[tuple[int, int]]) -> tuple[str, str]:
     """(city, country) from Chinese and Korean sentences: "在韩国首尔举行", "在京"."""
+    if ctx.body.isascii():
+        return "", ""
     for start, end in sentence_spans:
         text = ctx.body[start:end]
         for match in _CJK_CITY.finditer(text):
