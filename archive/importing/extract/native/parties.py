@@ -18,7 +18,7 @@ from datetime import date
 from archive.importing.dates import find_dates
 from archive.importing.extract.context import Context
 from archive.importing.extract.facts import AgreementFact
-from archive.importing.extract.native import HAN, HANGUL
+from archive.importing.extract.native.words import HAN, HANGUL
 
 _HAS_NATIVE = re.compile(f"[{HAN}{HANGUL}]")
 
