@@ -13,7 +13,6 @@ Other code imports only what this module offers."""
 from collections.abc import Mapping
 
 from archive.importing.extract.agreements import find_agreements
-from archive.importing.extract.agreements_native import find_native_agreements
 from archive.importing.extract.context import Context
 from archive.importing.extract.events import find_events
 from archive.importing.extract.facts import (
@@ -25,7 +24,7 @@ from archive.importing.extract.facts import (
     PositionFact,
     Span,
 )
-from archive.importing.extract.native import find_native_names
+from archive.importing.extract.native import find_native_agreements, find_native_names
 from archive.importing.extract.organizations import find_organizations
 from archive.importing.extract.people import find_people
 
