@@ -74,10 +74,16 @@ _MONTH_YEAR = re.compile(rf"\b{MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _KOREAN_MONTH_YEAR = re.compile(r"(?P<year>(?:19|20)\d\d)\s*[년年]\s*(?P<mnum>\d{1,2})\s*[월月]")
 
 
+def month_number(name: str) -> int:
+    """The number of a month name the patterns matched: case-insensitive matching lets odd
+    letters through (a long s for an s), so the name is folded as `re.I` folds it."""
+    return MONTHS[fold_case(name).rstrip(".")]
+
+
 def _month_number(match: re.Match) -> int:
     if match.groupdict().get("mnum"):
         return int(match["mnum"])
-    return MONTHS[match["month"].lower().rstrip(".")]
+    return month_number(match["month"])
 
 
 def find_dates(text: str) -> list[FoundDate]:
@@ -182,7 +188,7 @@ def _month_of(groups: dict[str, str | None], name: str, number: str) -> int | No
     if groups.get(number):
         return int(groups[number])
     if groups.get(name):
-        return MONTHS[groups[name].lower().rstrip(".")]
+        return month_number(groups[name])
     return None
 
 
@@ -245,7 +251,7 @@ def _range_of(match: re.Match, default_year: int | None, default_month: int | No
     month = _month_of(groups, "month", "mnum") or default_month
     month2 = _month_of(groups, "month2", "mnum2") or month
     if groups.get("month1"):  # "30 March to 2 April": the first month is month1
-        month = MONTHS[groups["month1"].lower().rstrip(".")]
+        month = month_number(groups["month1"])
     d1 = int(groups["d1"])
     d2 = int(groups["d2"]) if groups.get("d2") else None
     year = int(groups["year"]) if groups.get("year") else default_year

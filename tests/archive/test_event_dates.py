@@ -70,3 +70,12 @@ def test_japan_written_after_a_day_is_not_a_date():
 def test_a_month_alone_has_month_precision():
     found = find_event_dates("The expo will open in June 2024 in Daegu.", None)
     assert (found.start, found.precision) == (date(2024, 6, 1), "month")
+
+
+def test_a_month_written_with_an_odd_letter_is_still_read():
+    # re.I matches the long s (ſ) and the Kelvin sign (K) as s and k: the name is folded
+    # the same way before it is looked up, instead of failing the whole page.
+    from archive.importing.dates import find_dates
+
+    assert find_event_dates("It opened on ſeptember 3, 2020.", None).start == date(2020, 9, 3)
+    assert find_dates("Published: ſep 3, 2020")[0].value == date(2020, 9, 3)
