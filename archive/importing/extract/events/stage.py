@@ -10,8 +10,8 @@ from functools import lru_cache
 
 from archive.countries import CITIES, COUNTRIES, PROVINCES
 from archive.importing.dates import DateRange, find_event_dates
-from archive.importing.extract import events_cjk
 from archive.importing.extract.context import Context
+from archive.importing.extract.events import chinese_korean as events_cjk
 from archive.importing.extract.facts import EventFact
 from archive.importing.extract.tokens import Token, is_name_word, tokenize
 from archive.importing.extract.vocabulary import EVENT_KEYWORDS
