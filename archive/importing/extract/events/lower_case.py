@@ -38,7 +38,7 @@ _NUMBERED = re.compile(
 )
 # where _NUMBERED may match: "the" before a number
 _THE_NUMBER = re.compile(r"[Tt]he\s+\d")
-# "the OECD ministerial meeting", "the Camp David summit": a capitalized name before a
+# "the OECD ministerial meeting", "the Jeju summit": a capitalized name before a
 # keyword written in lower case (kept only where a sentence says it took place).
 _CAPPED_BEFORE = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:[A-Z][\w+&-]*\s+){1,4}(?:[a-z][a-z-]+\s+){0,2}?)$"

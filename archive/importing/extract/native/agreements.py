@@ -124,7 +124,7 @@ def _add(
 
 
 def _title(ctx: Context, parties: list[str], label: str, korean: bool) -> str:
-    """As a headline of the language names it: 清华大学与首尔大学合作协议, 한국재료연구원·부산대학교
+    """As a headline of the language names it: 清华大学与首尔大学合作协议, 한국해양연구원·부산대학교
     업무협약."""
     names = [ctx.orgs[key].name for key in parties]
     if any(name in label for name in names):  # 《A与B合作协议》 names them itself

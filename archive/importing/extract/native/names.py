@@ -1,6 +1,6 @@
 """Organizations and people written in Chinese or Korean script: names by the regular endings
 of organization names (科学院, 大学, 研究所; 연구원, 대학교, 재단), people by the titles that
-stand beside their names (中国科学院院长侯建国, 侯建国院长; 최철진 원장), abbreviations the text
+stand beside their names (中国科学院院长侯建国, 侯建国院长; 김민수 원장), abbreviations the text
 defines, and names the archive already knows in these scripts.
 
 One pass of compiled regexes per class over the body; Chinese has no spaces, so a name's left

@@ -174,7 +174,7 @@ def find_ko_orgs(state: State) -> None:
         ):
             continue
         start, end = match.start("name"), match.end("name")
-        # 충남대학교 산학협력단: a unit after its organization, one space apart
+        # 부산대학교 산학협력단: a unit after its organization, one space apart
         parent = state.orgs_by_end.get(start - 1)
         if parent is not None and text[start - 1] == " ":
             top = parent.parent or parent

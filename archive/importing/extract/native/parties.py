@@ -29,7 +29,7 @@ _ZH_VENUE = re.compile(r"在$")
 # ... and one marked as a place, a recipient or a role is no party either (B에서, B에게,
 # B로 지정된).
 _KO_VENUE = re.compile(r"(?:\([^)]{0,20}\))?\s*(?:에서|에게|으로|로)(?![가-힣])")
-# Korean topic or subject: 한국재료연구원은, KIST(…)가, KIST 측은.
+# Korean topic or subject: 한국해양연구원은, KIST(…)가, KIST 측은.
 _KO_TOPIC = re.compile(r"(?:\([^)]{0,30}\))?(?:\s?측)?(?:은|는|이|가)(?=\s)")
 # The one signed with, or visited: B와, B 측과, B를 방문해; 与B, 同B; and a clause whose
 # topic is named (A는 …).
@@ -86,7 +86,7 @@ def _within(spans, start: int, end: int, excluded) -> list[tuple[int, int, str]]
 
 
 def _outermost(spans) -> list[tuple[int, int, str]]:
-    """The spans not inside a longer one (충남대학교 in 충남대학교 산학협력단), in order."""
+    """The spans not inside a longer one (부산대학교 in 부산대학교 산학협력단), in order."""
     ordered = sorted(set(spans), key=lambda s: (s[0], -s[1]))
     kept: list[tuple[int, int, str]] = []
     reach = -1

@@ -1,5 +1,5 @@
 """People written in Chinese or Korean, found by the titles that stand beside their names
-(中国科学院院长侯建国, 侯建国院长; 최철진 원장), with the positions those titles state."""
+(中国科学院院长侯建国, 侯建国院长; 김민수 원장), with the positions those titles state."""
 
 import re
 
@@ -193,7 +193,7 @@ def find_ko_people(state: State) -> None:
             continue
         title = match.group("title")
         org = state.orgs_by_end.get(start - 1)
-        if org is not None:  # 최철진 한국재료연구원 원장 / 한국재료연구원 최철진 원장
+        if org is not None:  # 김민수 한국해양연구원 원장 / 한국해양연구원 김민수 원장
             found = _ko_name(text, org.start)
             if found is None:
                 continue

@@ -158,7 +158,7 @@ def _extend_right(tokens: list[Token], k: int) -> int:
                 break
             right = name_run(tokens, j)
         elif (end := _unit_of_name(tokens, right + 1)) is not None:
-            right = end  # "Kyushu University Beppu Hospital"
+            right = end  # "Lakeside University Harbor Hospital"
         elif (end := _mission_seat(tokens, right)) is not None:
             right = end
         else:
