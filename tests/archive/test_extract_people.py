@@ -251,7 +251,7 @@ def test_heads_of_state_and_government_hold_no_position_but_give_a_nationality()
 
 def test_a_title_held_at_no_named_organization_is_no_position():
     found = positions(
-        "Vice President Kim Young-sik toured the plant, and Dean Liu Fang gave a talk. "
+        "Vice President Kim Dong-hyun toured the plant, and Dean Liu Fang gave a talk. "
         "Ambassador Chen Wei and Trade Minister Oh Min-ho joined them."
     )
     assert {n for n, _, _ in found} == {"Chen Wei", "Oh Min-ho"}
