@@ -107,6 +107,7 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
     if survivor.parent_id in {o.pk for o in others}:
         survivor.parent = None
         survivor.save(update_fields=["parent", "updated_at"])
+    Organization.objects.filter(pk=survivor.pk).touch()  # it has the others' names now
     return survivor
 
 
@@ -132,6 +133,7 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
         other.merged_into = survivor
         other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
         other.save(update_fields=["merged_into", "updated_at"])
+    Person.objects.filter(pk=survivor.pk).touch()  # it has the others' names and posts now
     return survivor
 
 
