@@ -1,105 +1,40 @@
-"""The API's endpoints. Anonymous clients read what is published (the same querysets the
-site uses); editors read everything and write with the admin's rules: edited fields are
-locked against imports and history records the change as made through the API."""
+"""The API's endpoints for each kind of record. Anonymous clients read what is published
+(the same querysets the site uses); editors read everything and write with the admin's
+rules: edited fields are locked against imports and history records the change as made
+through the API."""
 
 import uuid
 
-from django.db.models import Prefetch, Q
-from django.http import StreamingHttpResponse
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
-from simple_history.utils import update_change_reason
 
 from api import filters, serializers
 from api.jsonld import describe
 from api.pagination import UncountedPagination
-from api.permissions import is_editor
-from api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
+from api.renderers import JSONLDRenderer
+from api.views.base import ArchiveViewSetBase, WriteWithAdminRules, visible
+from api.views.exports import BulkExport, CSVExport
 from archive.models import (
     Agreement,
     Article,
-    ArticleStatus,
     Event,
     EventParticipant,
     Mention,
     Organization,
     Person,
     Position,
-    ReviewStatus,
 )
-from archive.services import save_editor_changes, unique_slug
+
+# A slug as the archive makes them: letters (Hangul and Hanzi too), digits, hyphens.
+SLUG = r"[-\w]+"
 
 
-def visible(model, user, *, merged: bool = True):
-    """What `user` may read of `model`: everything for editors; for anyone else what is
-    published, and merged records whose survivor is, so that old ids still answer (lists
-    leave merged records out: `merged=False`)."""
-    if is_editor(user):
-        if merged or not hasattr(model, "merged_into"):
-            return model.objects.all()
-        return model.objects.filter(merged_into=None)
-    if model is Article:
-        return Article.objects.published()
-    if model is Mention:
-        return Mention.objects.filter(article__status=ArticleStatus.PUBLISHED).exclude(
-            review_status=ReviewStatus.REJECTED
-        )
-    if not merged:
-        return model.objects.public()
-    return model.objects.filter(Q(is_public=True) | Q(merged_into__is_public=True))
-
-
-class CSVExport:
-    """`csv/` beside each list streams every row that matches the list's filters."""
-
-    @extend_schema(
-        summary="Every matching record as CSV",
-        responses={(200, "text/csv"): OpenApiTypes.STR},
-        parameters=[],
-    )
-    @action(
-        detail=False,
-        methods=["get"],
-        url_path="csv",
-        renderer_classes=[CSVRenderer],
-        pagination_class=None,
-    )
-    def csv(self, request):
-        queryset = self.filter_queryset(self.get_queryset())
-        serializer_class = self.get_serializer_class()
-        context = self.get_serializer_context()
-        header = list(serializer_class(context=context).fields)
-        rows = (
-            serializer_class(record, context=context).data
-            for record in queryset.iterator(chunk_size=500)
-        )
-        response = StreamingHttpResponse(
-            csv_lines(header, rows), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{self.basename}s.csv"'
-        return response
-
-
-class ArchiveViewSet(CSVExport, viewsets.ModelViewSet):
-    """Lists, details by id or slug, and editors' writes, for one kind of record."""
-
-    name_field = "name"
-
-    def get_queryset(self):
-        listing = self.action in {"list", "csv"}
-        return self.optimize(visible(self.queryset.model, self.request.user, merged=not listing))
-
-    def optimize(self, queryset):
-        return queryset
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["visible"] = lambda model: visible(model, self.request.user)
-        return context
+class ArchiveViewSet(WriteWithAdminRules, BulkExport, CSVExport, ArchiveViewSetBase):
+    """Lists, details by id or slug, exports, and editors' writes, for one kind of record."""
 
     @extend_schema(
         summary="The record as schema.org JSON-LD",
@@ -113,39 +48,25 @@ class ArchiveViewSet(CSVExport, viewsets.ModelViewSet):
         return Response(describe(self.basename, serializer.data))
 
     @extend_schema(summary="A record by its slug")
-    @action(detail=False, methods=["get"], url_path=r"slug/(?P<slug>[^/.]+)")
+    @action(detail=False, methods=["get"], url_path=f"slug/(?P<slug>{SLUG})")
     def by_slug(self, request, slug=None):
         record = get_object_or_404(self.get_queryset(), slug=slug)
         return Response(self.get_serializer(record).data)
-
-    def perform_create(self, serializer):
-        model = self.queryset.model
-        slug_source = serializer.validated_data.get(self.name_field, "record")
-        record = serializer.save(slug=unique_slug(model, slug_source))
-        update_change_reason(record, "api")
-
-    def perform_update(self, serializer):
-        record = serializer.instance
-        changed = [
-            name
-            for name, value in serializer.validated_data.items()
-            if getattr(record, name) != value
-        ]
-        for name, value in serializer.validated_data.items():
-            setattr(record, name, value)
-        save_editor_changes(record, changed_fields=changed, interface="api")
 
 
 class ArticleViewSet(ArchiveViewSet):
     queryset = Article.objects.all()
     filterset_class = filters.ArticleFilter
-    ordering_fields = ["published_on", "title", "created_at"]
+    ordering_fields = ["published_on", "title", "created_at", "updated_at"]
     ordering = ["-published_on", "-id"]
     name_field = "title"
+    mention_field = "article"  # the export gives the mentions each article states
 
     def get_serializer_class(self):
         if self.action in {"list", "csv"}:
             return serializers.ArticleSerializer
+        if self.action == "export":
+            return serializers.ArticleExportSerializer
         return serializers.ArticleDetailSerializer
 
     def optimize(self, queryset):
@@ -158,8 +79,12 @@ class OrganizationViewSet(ArchiveViewSet):
     queryset = Organization.objects.all()
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
-    ordering_fields = ["name", "acronym", "country"]
+    ordering_fields = ["name", "acronym", "country", "updated_at"]
     ordering = ["name"]
+    mention_field = "organization"
+    cross_field_rules = dict.fromkeys(
+        ["update", "partial_update"], "an organization is not its own parent, nor its parents'"
+    )
 
     def optimize(self, queryset):
         return queryset.select_related("merged_into").prefetch_related("aliases")
@@ -169,8 +94,9 @@ class PersonViewSet(ArchiveViewSet):
     queryset = Person.objects.all()
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
-    ordering_fields = ["name", "nationality"]
+    ordering_fields = ["name", "nationality", "updated_at"]
     ordering = ["name"]
+    mention_field = "person"
 
     def optimize(self, queryset):
         positions = Position.objects.select_related("organization")
@@ -183,9 +109,10 @@ class AgreementViewSet(ArchiveViewSet):
     queryset = Agreement.objects.all()
     serializer_class = serializers.AgreementSerializer
     filterset_class = filters.AgreementFilter
-    ordering_fields = ["signed_on", "title"]
+    ordering_fields = ["signed_on", "title", "updated_at"]
     ordering = ["-signed_on", "title"]
     name_field = "title"
+    mention_field = "agreement"
 
     def perform_create(self, serializer):
         serializer.validated_data["fingerprint"] = f"api|{uuid.uuid4().hex}"
@@ -199,8 +126,13 @@ class EventViewSet(ArchiveViewSet):
     queryset = Event.objects.all()
     serializer_class = serializers.EventSerializer
     filterset_class = filters.EventFilter
-    ordering_fields = ["start_date", "name"]
+    ordering_fields = ["start_date", "name", "updated_at"]
     ordering = ["-start_date", "name"]
+    mention_field = "event"
+    cross_field_rules = dict.fromkeys(
+        ["create", "update", "partial_update"],
+        "an event with an end date has a start date, and does not end before it starts",
+    )
 
     def perform_create(self, serializer):
         serializer.validated_data["fingerprint"] = f"api|{uuid.uuid4().hex}"
@@ -213,17 +145,23 @@ class EventViewSet(ArchiveViewSet):
         return queryset.prefetch_related(Prefetch("participants", queryset=participants))
 
 
-class MentionViewSet(CSVExport, viewsets.ModelViewSet):
+class MentionViewSet(BulkExport, CSVExport, ArchiveViewSetBase):
     """Mentions: the spans of articles that support each record. Editors confirm or reject
     them by changing `review_status`."""
 
     queryset = Mention.objects.all()
     serializer_class = serializers.MentionSerializer
     filterset_class = filters.MentionFilter
-    ordering_fields = ["confidence", "start", "id"]
+    ordering_fields = ["confidence", "start", "id", "updated_at"]
     ordering = ["-review_status", "confidence", "id"]
     http_method_names = ["get", "patch", "put", "head", "options"]
     pagination_class = UncountedPagination
 
     def get_queryset(self):
-        return visible(Mention, self.request.user).select_related("article")
+        mentions = visible(Mention, self.request.user)
+        if self.action == "export":
+            return mentions  # the article by id
+        return mentions.select_related("article").defer("article__raw_text", "article__body")
+
+    def export_record(self, mention, context) -> dict:
+        return serializers.mention_export(mention)
