@@ -27,12 +27,15 @@ from archive.models import (
     Article,
     ArticleStatus,
     Event,
+    EventParticipant,
     Mention,
     Organization,
     Person,
+    Position,
     RecordKind,
     Removal,
     ReviewStatus,
+    Signatory,
 )
 from archive.models import RemovalReason as Reason
 
@@ -52,6 +55,7 @@ __all__ = [
     "deleted",
     "mentions_rejected",
     "records_withdrawn",
+    "renamed",
 ]
 
 
@@ -116,6 +120,27 @@ def deleted(instance) -> None:
     _write(
         [Removal(kind=KINDS[model], record_id=instance.pk, reason=Reason.DELETED, public=public)]
     )
+
+
+def renamed(model, ids: list[int]) -> None:
+    """Records renamed: mark changed the records whose lists show their name (a person's
+    positions, an agreement's parties and signatories, an event's participants, a merged
+    record's survivor, a mention's article)."""
+    if model is Article:
+        Mention.objects.filter(article_id__in=ids).touch()
+    elif model is Organization:
+        Person.objects.filter(pk__in=_ids(Position, "person", organization__in=ids)).touch()
+        Agreement.objects.filter(parties__in=ids).touch()
+        Event.objects.filter(pk__in=_ids(EventParticipant, "event", organization__in=ids)).touch()
+        Organization.objects.filter(merged_into__in=ids).touch()
+    elif model is Person:
+        Agreement.objects.filter(pk__in=_ids(Signatory, "agreement", person__in=ids)).touch()
+        Event.objects.filter(pk__in=_ids(EventParticipant, "event", person__in=ids)).touch()
+        Person.objects.filter(merged_into__in=ids).touch()
+
+
+def _ids(model, field: str, **lookup):
+    return model.objects.filter(**lookup).values(f"{field}_id")
 
 
 def archive_changed_at() -> datetime | None:

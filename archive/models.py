@@ -43,8 +43,22 @@ class Curated(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)  # see TouchingQuerySet
 
+    # Fields whose stored value a save compares with (archive.signals: a withdrawal, a
+    # rename that other records show).
+    watched_fields: tuple[str, ...] = ()
+
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._stored = {name: record.__dict__.get(name) for name in cls.watched_fields}
+        return record
+
+    def stored(self, name: str):
+        """The field's value as loaded from the database (None when not loaded)."""
+        return getattr(self, "_stored", {}).get(name)
 
 
 def _chunks(ids: list, size: int = 5000):
@@ -117,15 +131,19 @@ class ArticleQuerySet(TouchingQuerySet):
     def update(self, **values) -> int:
         """A change of status refreshes whether the public sees what the articles mention,
         and marks their mentions changed; articles withdrawn from the public are recorded
-        as removals, with their mentions."""
-        if "status" not in values:
+        as removals, with their mentions. A new title marks the mentions that show it."""
+        if not values.keys() & {"status", "title"}:
             return super().update(**values)
         from archive import changes
 
         with transaction.atomic(using=self.db):
-            moved = list(
-                self.exclude(status=values["status"]).values_list("pk", "status").order_by()
-            )
+            if "status" in values:
+                moved = list(
+                    self.exclude(status=values["status"]).values_list("pk", "status").order_by()
+                )
+            else:
+                moved = []
+            renamed = list(self.values_list("pk", flat=True)) if "title" in values else []
             count = super().update(**values)
             withdrawn = [pk for pk, status in moved if status == ArticleStatus.PUBLISHED]
             changes.articles_withdrawn(withdrawn, reason=changes.Reason.UNPUBLISHED)
@@ -133,6 +151,8 @@ class ArticleQuerySet(TouchingQuerySet):
                 mentions = Mention.objects.filter(article_id__in=chunk)
                 mentions.refresh_public_records()
                 mentions.touch()
+            for chunk in _chunks(renamed):
+                changes.renamed(Article, chunk)
         return count
 
 
@@ -159,6 +179,7 @@ class Article(Curated):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["raw_text"])
+    watched_fields = ("status", "title")
 
     class Meta:
         ordering = NEWEST_FIRST
@@ -195,13 +216,6 @@ class Article(Curated):
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
-        # The status a save moves the article from (archive.signals: a withdrawal).
-        article._stored_status = article.__dict__.get("status")
-        return article
 
 
 class EntityQuerySet(TouchingQuerySet):
@@ -245,13 +259,17 @@ class EntityQuerySet(TouchingQuerySet):
         return gained + len(lost)
 
     def update(self, **values) -> int:
-        if not values.keys() & {"hidden", "merged_into", "merged_into_id"}:
+        if not values.keys() & {"hidden", "merged_into", "merged_into_id", "name"}:
             return super().update(**values)
+        from archive import changes
+
         with transaction.atomic(using=self.db):
             ids = list(self.values_list("pk", flat=True))
             count = super().update(**values)
             for chunk in _chunks(ids):
                 self.model.objects.filter(pk__in=chunk).refresh_public()
+                if "name" in values:
+                    changes.renamed(self.model, chunk)
         return count
 
 
@@ -287,6 +305,8 @@ class Entity(Curated):
         help_text="Set when an editor merged this record into another.",
     )
     is_public = models.BooleanField(default=False, editable=False)  # see EntityQuerySet
+
+    watched_fields = ("name",)
 
     class Meta:
         abstract = True

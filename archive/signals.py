@@ -62,26 +62,50 @@ for model in _TOMBSTONE_KEYS:
     receiver(post_save, sender=model, dispatch_uid=f"public-{model.__name__}")(_refresh_record)
 
 
-@receiver(pre_save, sender=Article, dispatch_uid="status-article-before")
-def _remember_status(sender, instance, raw=False, **kwargs) -> None:
-    """The status this save moves the article from, when it was not loaded with it."""
-    if instance.pk and not raw and getattr(instance, "_stored_status", None) is None:
-        stored = Article.objects.filter(pk=instance.pk).values_list("status", flat=True)
-        instance._stored_status = stored.first()
+def _remember_stored(sender, instance, raw=False, **kwargs) -> None:
+    """What this save changes from (a status, a name), when the record was not loaded
+    from the database with it."""
+    watched = sender.watched_fields
+    if instance.pk and not raw and any(instance.stored(name) is None for name in watched):
+        stored = sender.objects.filter(pk=instance.pk).values(*watched).first() or {}
+        instance._stored = {name: stored.get(name) for name in watched}
+
+
+def _stored_now(instance) -> dict:
+    """What a save changed, {field: value before}; the record now holds what it saved."""
+    before = getattr(instance, "_stored", {})
+    instance._stored = {name: getattr(instance, name) for name in type(instance).watched_fields}
+    return {name: value for name, value in before.items() if value != instance._stored[name]}
+
+
+for model in (Article, Organization, Person):
+    receiver(pre_save, sender=model, dispatch_uid=f"stored-{model.__name__}")(_remember_stored)
 
 
 @receiver(post_save, sender=Article, dispatch_uid="public-article")
 def _refresh_mentioned(sender, instance, created, raw=False, **kwargs) -> None:
     """Published or withdrawn: the records the article mentions may have changed, its
-    mentions are seen or no longer; a withdrawal is a removal."""
-    before, instance._stored_status = getattr(instance, "_stored_status", None), instance.status
+    mentions are seen or no longer; a withdrawal is a removal. Retitled: its mentions show
+    the title."""
+    changed = _stored_now(instance)
     if created or raw:
         return
     instance.mentions.all().refresh_public_records()
-    if before != instance.status:
+    if "status" in changed:
         instance.mentions.all().touch()
-        if before == ArticleStatus.PUBLISHED:
+        if changed["status"] == ArticleStatus.PUBLISHED:
             changes.articles_withdrawn([instance.pk], reason=changes.Reason.UNPUBLISHED)
+    elif "title" in changed:
+        changes.renamed(Article, [instance.pk])
+
+
+def _renamed(sender, instance, created, raw=False, **kwargs) -> None:
+    if "name" in _stored_now(instance) and not (created or raw):
+        changes.renamed(sender, [instance.pk])
+
+
+for model in (Organization, Person):
+    receiver(post_save, sender=model, dispatch_uid=f"renamed-{model.__name__}")(_renamed)
 
 
 def _named_by(mention) -> dict[str, list]:
@@ -114,14 +138,20 @@ def _refresh_named_by_saved(sender, instance, raw=False, **kwargs) -> None:
 
 
 @receiver(post_delete, sender=Mention, dispatch_uid="public-mention-deleted")
-def _refresh_named_by_deleted(sender, instance, **kwargs) -> None:
-    refresh_public_named(_named_by(instance))
+def _refresh_named_by_deleted(sender, instance, origin=None, **kwargs) -> None:
+    named = _named_by(instance)
+    if type(origin) in _TOMBSTONE_KEYS:  # the record itself is being deleted: nothing to refresh
+        field = type(origin)._meta.model_name
+        named[field] = [pk for pk in named[field] if pk != origin.pk]
+    refresh_public_named(named)
+
+
+def _record_deletion(sender, instance, **kwargs) -> None:
+    changes.deleted(instance)
 
 
 for model in (Article, Organization, Person, Agreement, Event, Mention):
-    receiver(post_delete, sender=model, dispatch_uid=f"removal-{model.__name__}")(
-        lambda sender, instance, **kwargs: changes.deleted(instance)
-    )
+    receiver(post_delete, sender=model, dispatch_uid=f"removal-{model.__name__}")(_record_deletion)
 
 
 # What a record shows of its relations: a person's positions, an event's participants, an
