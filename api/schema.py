@@ -35,8 +35,7 @@ ERRORS = {
     "429": "Too many requests; retry after the seconds the Retry-After header gives.",
 }
 RULE_BROKEN = (
-    "The fields are valid one by one but break a rule together; the message states it"
-    " ({rules})."
+    "The fields are valid one by one but break a rule together; the message states it ({rules})."
 )
 SAFE = {"get", "head", "options"}
 EXPORTS = {"csv", "export"}

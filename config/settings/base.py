@@ -119,7 +119,6 @@ DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
-
 def cache_from_url(url: str) -> dict:
     """A cache named by a URL: locmem:// (each process its own) or redis://HOST:PORT/DB."""
     if url.startswith("locmem:"):
