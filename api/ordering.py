@@ -23,15 +23,15 @@ class ListOrdering(BaseFilterBackend):
     order."""
 
     def filter_queryset(self, request, queryset, view):
+        given = request.query_params.get(PARAM)
+        if given is not None and given not in allowed(view):
+            choices = ", ".join(allowed(view))
+            raise ValidationError({PARAM: [f"Order by one of: {choices}."]})
         changes = Changes(view)
         if changes.requested(request):
             return queryset.order_by(changes.field, "pk")
-        given = request.query_params.get(PARAM)
         if given is None:
             return queryset.order_by(*(_empty_last(term, queryset.model) for term in view.ordering))
-        if given not in allowed(view):
-            choices = ", ".join(allowed(view))
-            raise ValidationError({PARAM: [f"Order by one of: {choices}."]})
         tie = "-pk" if given.startswith("-") else "pk"
         return queryset.order_by(_empty_last(given, queryset.model), tie)
 
