@@ -134,14 +134,31 @@ def document_errors(result, generator, request, public):
 
 
 def link_slugs(result, generator, request, public):
-    """Links from a list and a detail to the same record by slug, so that a client (or a
-    fuzzer) reaches the slug addresses with slugs that exist."""
+    """Links from a list and a detail to the same record by slug, and the slug of a
+    published record as the example, so that a client (or a fuzzer) reaches the slug
+    addresses with slugs that exist."""
+    from django.contrib.auth.models import AnonymousUser
+
+    from api.views.base import visible
+
     paths = result.get("paths", {})
+    models = {
+        id(operation): view.queryset.model
+        for operation, _, view, action in _operations(result, generator)
+        if action == "by_slug"
+    }
     for path, item in paths.items():
         slug_path = f"{path}slug/{{slug}}/"
         if slug_path not in paths:
             continue
-        target = paths[slug_path]["get"]["operationId"]
+        operation = paths[slug_path]["get"]
+        target = operation["operationId"]
+        model = models.get(id(operation))
+        published = visible(model, AnonymousUser(), merged=False) if model else None
+        example = published.order_by("pk").values_list("slug", flat=True).first() if model else None
+        for parameter in operation.get("parameters", []):
+            if parameter["name"] == "slug" and example:
+                parameter["example"] = example
         detail = paths.get(f"{path}{{id}}/", {}).get("get")
         for operation, pointer in ((item.get("get"), "/results/0/slug"), (detail, "/slug")):
             ok = (operation or {}).get("responses", {}).get("200")
