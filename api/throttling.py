@@ -13,6 +13,7 @@ rate's length, the previous window weighing as much as it still overlaps the las
 period, so that no burst at a window's edge doubles the rate."""
 
 import ipaddress
+import logging
 import math
 import time
 
@@ -20,6 +21,7 @@ from django.conf import settings
 from django.core.cache import caches
 from rest_framework.throttling import BaseThrottle
 
+logger = logging.getLogger(__name__)
 PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -56,7 +58,13 @@ class ClientThrottle(BaseThrottle):
         if not rate:
             return True
         self.limit, self.period = parse_rate(rate)
-        cache = caches[settings.API_THROTTLE_CACHE]
+        try:
+            return self._count(caches[settings.API_THROTTLE_CACHE], who)
+        except Exception:  # the cache is down: serve rather than fail every request
+            logger.exception("The rate limit's cache %r failed", settings.API_THROTTLE_CACHE)
+            return True
+
+    def _count(self, cache, who: str) -> bool:
         now = time.time()
         window = int(now // self.period)
         self.elapsed = now - window * self.period
