@@ -10,7 +10,7 @@ them back, and merged entities keep a pointer to their survivor.
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
@@ -714,11 +714,13 @@ def show_supported(named: dict[str, Iterable[int | None]]) -> None:
     for field, ids in named.items():
         model = Mention._meta.get_field(field).related_model
         for chunk in _chunks(sorted(set(ids) - {None})):
-            records = model.objects.filter(pk__in=chunk)
-            records.filter(is_public=False, hidden=False, merged_into__isnull=True).update(
-                is_public=True
+            # one statement: public unless hidden or merged, and changed (updated_at)
+            model.objects.filter(pk__in=chunk).update(
+                is_public=Case(
+                    When(hidden=False, merged_into__isnull=True, then=Value(True)),
+                    default=F("is_public"),
+                )
             )
-            records.touch()
 
 
 def refresh_public_named(named: dict[str, Iterable[int | None]]) -> None:
