@@ -99,7 +99,7 @@ class PersonViewSet(ArchiveViewSet):
     mention_field = "person"
 
     def optimize(self, queryset):
-        positions = Position.objects.select_related("organization")
+        positions = Position.objects.select_related("organization").order_by("title", "pk")
         return queryset.select_related("merged_into").prefetch_related(
             "aliases", Prefetch("positions", queryset=positions)
         )
@@ -139,8 +139,10 @@ class EventViewSet(ArchiveViewSet):
         super().perform_create(serializer)
 
     def optimize(self, queryset):
-        participants = EventParticipant.objects.select_related("organization", "person").only(
-            "event", "role", "organization__name", "person__name"
+        participants = (  # organizers first, in a stable order
+            EventParticipant.objects.select_related("organization", "person")
+            .only("event", "role", "organization__name", "person__name")
+            .order_by("role", "pk")
         )
         return queryset.prefetch_related(Prefetch("participants", queryset=participants))
 
