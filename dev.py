@@ -152,21 +152,54 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def fuzz_api(env: dict) -> bool:
+def postgres_database(server_url: str, name: str, *, drop: bool = False) -> str:
+    """Make (or drop) a database `name` on the PostgreSQL server of `server_url`; returns
+    its URL."""
+    parsed = urlparse(server_url)
+    statement = (
+        f"DROP DATABASE IF EXISTS {name} WITH (FORCE)" if drop else f"CREATE DATABASE {name}"
+    )
+    maintenance = (
+        parsed._replace(path="/postgres").geturl().replace("postgres://", "postgresql://", 1)
+    )
+    script = (
+        "import psycopg, sys; c = psycopg.connect(sys.argv[1], autocommit=True);"
+        " c.execute(sys.argv[2])"
+    )
+    check(PYTHON, "-c", script, maintenance, statement)
+    return parsed._replace(path=f"/{name}").geturl()
+
+
+def fuzz_api(env: dict, postgres_url: str | None = None) -> bool:
     """Schemathesis, with all its checks, against the live API of a server started here on
-    a fresh database holding the published seeds: once as an anonymous client, once as an
-    editor who may write. Fixed seed: a failure reproduces."""
+    a fresh database holding the published seeds (SQLite, or a new database on the
+    PostgreSQL server of `postgres_url`): once as an anonymous client, once as an editor
+    who may write. Fixed seed: a failure reproduces."""
     import tempfile
-    import time
-    import urllib.request
 
     workdir = Path(tempfile.mkdtemp(prefix="archive-fuzz-"))
     port = free_port()
+    database = f"archive_fuzz_{os.getpid()}"
+    if postgres_url:
+        database_url = postgres_database(postgres_url, database)
+    else:
+        database_url = f"sqlite:///{workdir / 'fuzz.sqlite3'}"
+    try:
+        return _fuzz(env, workdir, port, database_url)
+    finally:
+        if postgres_url:
+            postgres_database(postgres_url, database, drop=True)
+
+
+def _fuzz(env: dict, workdir: Path, port: int, database_url: str) -> bool:
+    import time
+    import urllib.request
+
     env = {
         **env,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
-        "DATABASE_URL": f"sqlite:///{workdir / 'fuzz.sqlite3'}",
+        "DATABASE_URL": database_url,
         "API_ANON_RATE": "1000000/minute",
         "API_USER_RATE": "1000000/minute",
     }
@@ -293,6 +326,9 @@ def test(pytest_args: list[str]) -> None:
         say(f"Tests on PostgreSQL ({postgres_url})")
         if run(PYTHON, "-m", "pytest", *pytest_args, env={**env, "DATABASE_URL": postgres_url}):
             failed.append("tests on PostgreSQL")
+        say("Schemathesis against the API on PostgreSQL")
+        if not fuzz_api(env, postgres_url):
+            failed.append("schemathesis against the API on PostgreSQL")
     elif os.environ.get("CI") == "true":
         failed.append(f"PostgreSQL at {postgres_url} is unreachable, and CI must test on it")
     else:

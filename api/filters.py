@@ -1,16 +1,33 @@
-"""Filters for each list; every list also takes ?ordering= and ?page= / ?page_size=."""
+"""Filters for each list; every list also takes ?ordering= (api.ordering), ?page= and
+?page_size= (api.pagination), and ?updated_since= for what changed since a time."""
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
-from django.db.models import F, Q
+from django.db.models import Q
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
-from rest_framework.filters import OrderingFilter
 
-from archive.models import Agreement, Article, Event, Mention, Organization, Person
+from archive.models import (
+    Agreement,
+    Article,
+    Event,
+    Mention,
+    Organization,
+    Person,
+    RecordKind,
+    Removal,
+    RemovalReason,
+)
 from archive.search import search as search_articles
 
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
+
+# A list read as a feed of changes: the parameter that asks for it, and the cursor that
+# its `next` link adds (api.pagination).
+CHANGES_SINCE = "updated_since"
+CHANGES_AFTER = "after"
 
 
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
@@ -31,32 +48,73 @@ class FloatFilter(filters.NumberFilter):
         return None  # any float: a confidence above 1 simply matches nothing
 
 
-class UndatedLastOrdering(OrderingFilter):
-    """`?ordering=` as DRF reads it, except that records without a value (an undated
-    article, event or agreement) come last whichever way the list runs, in every database,
-    as on the site; the public lists' indexes are in that order."""
-
-    def get_ordering(self, request, queryset, view):
-        ordering = super().get_ordering(request, queryset, view)
-        return [_empty_last(term, queryset.model) for term in ordering or []]
+RFC_3339 = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})"
+    r"(?:[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,30}))?(?:([Zz])|([+-])(\d{2}):(\d{2})))?"
+)
+EARLIEST = datetime.min.replace(tzinfo=UTC)
+LATEST = datetime.max.replace(tzinfo=UTC)
 
 
-def _empty_last(term, model):
-    if not isinstance(term, str):
-        return term
-    name = term.removeprefix("-")
-    try:
-        nullable = model._meta.get_field(name).null
-    except FieldDoesNotExist:
-        return term
-    if not nullable:
-        return term
-    return F(name).desc(nulls_last=True) if term.startswith("-") else F(name).asc(nulls_last=True)
+class InstantField(forms.Field):
+    """An RFC 3339 date-time (2026-12-01T09:30:00Z, 2026-12-01T18:30:00.25+09:00), or a
+    date (midnight UTC). A time that UTC puts before year 1 or after 9999 is the earliest
+    or the latest there is; a leap second is the end of its minute."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        match = RFC_3339.fullmatch(value.strip())
+        if not match:
+            raise forms.ValidationError("An RFC 3339 date-time is required.")
+        year, month, day, hour, minute, second, fraction, _, sign, off_h, off_m = match.groups()
+        leap = second == "60"
+        try:
+            offset = timedelta(hours=int(off_h or 0), minutes=int(off_m or 0))
+            stamp = datetime(
+                int(year),
+                int(month),
+                int(day),
+                int(hour or 0),
+                int(minute or 0),
+                59 if leap else int(second or 0),
+                999_999 if leap else int((fraction or "0")[:6].ljust(6, "0")),
+                tzinfo=timezone(-offset if sign == "-" else offset),
+            )
+        except ValueError:
+            raise forms.ValidationError("No such date or time.") from None
+        try:
+            return stamp.astimezone(UTC)
+        except OverflowError:
+            return EARLIEST if stamp.year == 1 else LATEST
+
+
+@extend_schema_field({"type": "string", "format": "date-time"})
+class InstantFilter(filters.Filter):
+    field_class = InstantField
 
 
 class StrictFilterSet(filters.FilterSet):
     """A date, number or choice given empty is an error, as the schema says, rather than
-    a filter silently not applied."""
+    a filter silently not applied. Every list takes `updated_since`: what changed since a
+    time, oldest change first (api.ordering), paged by position (api.pagination)."""
+
+    changed_field = "updated_at"
+    since_param = CHANGES_SINCE
+
+    updated_since = InstantFilter(
+        method="changed_since",
+        help_text=(
+            "Only records changed (or made visible) at or after this time, the oldest change"
+            " first: what changed since a client's last copy. Page on with the `next` link;"
+            " what was removed is at /api/removals/."
+        ),
+    )
+    after = IdFilter(
+        method="changed_since",
+        help_text="With updated_since: of the records changed at exactly that time, only"
+        " those after this id (the `next` link of a list of changes sets it).",
+    )
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:  # NUL characters cannot be searched for in any database
@@ -64,6 +122,19 @@ class StrictFilterSet(filters.FilterSet):
             for key in list(data):
                 data.setlist(key, [value.replace("\x00", "") for value in data.getlist(key)])
         super().__init__(data, *args, **kwargs)
+
+    def changed_since(self, queryset, name, value):
+        return queryset  # the two parameters together, in filter_queryset()
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        since = self.form.cleaned_data.get(self.since_param)
+        if since is None:
+            return queryset
+        field, after = self.changed_field, self.form.cleaned_data.get(CHANGES_AFTER)
+        if after is None:
+            return queryset.filter(**{f"{field}__gte": since})
+        return queryset.filter(Q(**{f"{field}__gt": since}) | Q(**{field: since, "pk__gt": after}))
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -201,3 +272,28 @@ class MentionFilter(StrictFilterSet):
             "min_confidence",
             "max_confidence",
         ]
+
+
+class RemovalFilter(StrictFilterSet):
+    """Removals are read since a time (`since`)."""
+
+    changed_field = "removed_at"
+    since_param = "since"
+
+    updated_since = None
+    since = InstantFilter(
+        method="changed_since",
+        help_text="Only what was removed at or after this time, the oldest first. Page on"
+        " with the `next` link.",
+    )
+    after = IdFilter(
+        method="changed_since",
+        help_text="With since: of the removals at exactly that time, only those after this id"
+        " (the `next` link sets it).",
+    )
+    kind = filters.ChoiceFilter(choices=RecordKind.choices)
+    reason = filters.ChoiceFilter(choices=RemovalReason.choices)
+
+    class Meta:
+        model = Removal
+        fields = ["since", "after", "kind", "reason"]

@@ -1,4 +1,5 @@
-"""schema.org descriptions of records, for ?format=jsonld on detail views."""
+"""schema.org descriptions of records, for the `jsonld/` address of each record. A value
+the record does not have is left out rather than given as null."""
 
 from archive.countries import COUNTRIES
 
@@ -11,6 +12,10 @@ def _thing(summary: dict | None, kind: str) -> dict | None:
 
 def describe(kind: str, data: dict) -> dict:
     """The schema.org object for one record's API representation."""
+    return {key: value for key, value in _describe(kind, data).items() if value not in (None, "")}
+
+
+def _describe(kind: str, data: dict) -> dict:
     base = {"@context": "https://schema.org", "@id": data.get("url"), "url": data.get("url")}
     if kind == "article":
         mentions = [_thing(o, "Organization") for o in data.get("organizations", [])]
@@ -19,7 +24,9 @@ def describe(kind: str, data: dict) -> dict:
             "@type": "NewsArticle",
             "headline": data["title"],
             "datePublished": data.get("published_on"),
-            "publisher": data.get("source") or None,
+            "publisher": {"@type": "Organization", "name": data["source"]}
+            if data.get("source")
+            else None,
             "inLanguage": data.get("language"),
             "articleBody": data.get("body"),
             "mainEntityOfPage": data.get("web_url"),
@@ -35,10 +42,11 @@ def describe(kind: str, data: dict) -> dict:
             "location": COUNTRIES.get(data.get("country") or ""),
         }
     if kind == "person":
+        native = [data["native_name"]] if data.get("native_name") else []
         return base | {
             "@type": "Person",
             "name": data["name"],
-            "alternateName": data.get("aliases", []),
+            "alternateName": [*native, *data.get("aliases", [])],
             "nationality": COUNTRIES.get(data.get("nationality") or ""),
             "affiliation": [
                 _thing(p["organization"], "Organization")

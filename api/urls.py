@@ -13,6 +13,7 @@ router.register("persons", views.PersonViewSet, basename="person")
 router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("events", views.EventViewSet, basename="event")
 router.register("mentions", views.MentionViewSet, basename="mention")
+router.register("removals", views.RemovalViewSet, basename="removal")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

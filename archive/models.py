@@ -10,8 +10,10 @@ them back, and merged entities keep a pointer to their survivor.
 from collections.abc import Iterable
 
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Now
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from archive.countries import COUNTRY_CHOICES
@@ -39,10 +41,24 @@ class Curated(models.Model):
         help_text="Fields an editor changed; the import never overwrites them.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True)  # see TouchingQuerySet
+
+    # Fields whose stored value a save compares with (archive.signals: a withdrawal, a
+    # rename that other records show).
+    watched_fields: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        record = super().from_db(db, field_names, values)
+        record._stored = {name: record.__dict__.get(name) for name in cls.watched_fields}
+        return record
+
+    def stored(self, name: str):
+        """The field's value as loaded from the database (None when not loaded)."""
+        return getattr(self, "_stored", {}).get(name)
 
 
 def _chunks(ids: list, size: int = 5000):
@@ -67,6 +83,21 @@ LISTED_MENTIONS = 10_000
 LISTED_PARTICIPATIONS = 1_000
 
 
+class TouchingQuerySet(models.QuerySet):
+    """`update()` moves `updated_at` on, as `save()` does (auto_now): a client that keeps a
+    copy asks for what changed since a time (the API's `updated_since`), and a write in
+    bulk (the import's, an editor's action, a refreshed public flag) is a change too."""
+
+    def update(self, **values) -> int:
+        values.setdefault("updated_at", timezone.now())
+        return super().update(**values)
+
+    def touch(self) -> int:
+        """Mark these records changed: something they show (a relation, whether the
+        public sees them) changed elsewhere."""
+        return self.update(updated_at=timezone.now())
+
+
 def having_pk_in(queryset, ids, *, listed_up_to: int):
     """queryset.filter(pk__in=ids), `ids` a values_list query (a record's article ids, say).
 
@@ -80,7 +111,7 @@ def having_pk_in(queryset, ids, *, listed_up_to: int):
     return queryset.filter(pk__in=ids)
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(TouchingQuerySet):
     def published(self):
         return self.filter(status=ArticleStatus.PUBLISHED)
 
@@ -98,14 +129,30 @@ class ArticleQuerySet(models.QuerySet):
         return [rows[pk] for pk in ids]
 
     def update(self, **values) -> int:
-        """A change of status refreshes whether the public sees what the articles mention."""
-        if "status" not in values:
+        """A change of status refreshes whether the public sees what the articles mention,
+        and marks their mentions changed; articles withdrawn from the public are recorded
+        as removals, with their mentions. A new title marks the mentions that show it."""
+        if not values.keys() & {"status", "title"}:
             return super().update(**values)
+        from archive import changes
+
         with transaction.atomic(using=self.db):
-            ids = list(self.values_list("pk", flat=True))
+            if "status" in values:
+                moved = list(
+                    self.exclude(status=values["status"]).values_list("pk", "status").order_by()
+                )
+            else:
+                moved = []
+            renamed = list(self.values_list("pk", flat=True)) if "title" in values else []
             count = super().update(**values)
-            for chunk in _chunks(ids):
-                Mention.objects.filter(article_id__in=chunk).refresh_public_records()
+            withdrawn = [pk for pk, status in moved if status == ArticleStatus.PUBLISHED]
+            changes.articles_withdrawn(withdrawn, reason=changes.Reason.UNPUBLISHED)
+            for chunk in _chunks([pk for pk, _ in moved]):
+                mentions = Mention.objects.filter(article_id__in=chunk)
+                mentions.refresh_public_records()
+                mentions.touch()
+            for chunk in _chunks(renamed):
+                changes.renamed(Article, chunk)
         return count
 
 
@@ -135,6 +182,7 @@ class Article(Curated):
 
     objects = ArticleQuerySet.as_manager()
     history = HistoricalRecords(excluded_fields=["raw_text"])
+    watched_fields = ("status", "title")
 
     class Meta:
         ordering = NEWEST_FIRST
@@ -163,6 +211,7 @@ class Article(Curated):
                 name="article_published_arrivals",
             ),
             models.Index(fields=["language"], name="article_language"),  # the editors' filter
+            models.Index(fields=["updated_at", "id"], name="article_changes"),  # updated_since
         ]
 
     def __str__(self) -> str:
@@ -172,7 +221,7 @@ class Article(Curated):
         return reverse("article-detail", kwargs={"slug": self.slug})
 
 
-class EntityQuerySet(models.QuerySet):
+class EntityQuerySet(TouchingQuerySet):
     """What is public: a record supported by at least one published article through a
     mention not rejected, not hidden, not merged.
 
@@ -197,19 +246,33 @@ class EntityQuerySet(models.QuerySet):
         """Store whether the public sees these records; returns how many changed."""
         # "pk in deserving" rather than a negated EXISTS per row, which PostgreSQL can only
         # answer by reading every mention (1 s a batch at 100,000 articles).
+        from archive import changes
+
         deserving = self.filter(self.deserves_public()).values("pk")
         gained = self.filter(is_public=False, pk__in=deserving).update(is_public=True)
-        lost = self.filter(is_public=True).exclude(pk__in=deserving).update(is_public=False)
-        return gained + lost
+        lost = list(
+            self.filter(is_public=True)
+            .exclude(pk__in=deserving)
+            .values_list("pk", "hidden", "merged_into_id")
+            .order_by()
+        )
+        for chunk in _chunks(lost):
+            self.model.objects.filter(pk__in=[pk for pk, _, _ in chunk]).update(is_public=False)
+        changes.records_withdrawn(self.model, lost)
+        return gained + len(lost)
 
     def update(self, **values) -> int:
-        if not values.keys() & {"hidden", "merged_into", "merged_into_id"}:
+        if not values.keys() & {"hidden", "merged_into", "merged_into_id", "name"}:
             return super().update(**values)
+        from archive import changes
+
         with transaction.atomic(using=self.db):
             ids = list(self.values_list("pk", flat=True))
             count = super().update(**values)
             for chunk in _chunks(ids):
                 self.model.objects.filter(pk__in=chunk).refresh_public()
+                if "name" in values:
+                    changes.renamed(self.model, chunk)
         return count
 
 
@@ -245,6 +308,8 @@ class Entity(Curated):
         help_text="Set when an editor merged this record into another.",
     )
     is_public = models.BooleanField(default=False, editable=False)  # see EntityQuerySet
+
+    watched_fields = ("name",)
 
     class Meta:
         abstract = True
@@ -308,6 +373,7 @@ class Organization(Entity):
         indexes = [
             models.Index(fields=["acronym"], name="organization_acronym"),
             models.Index(fields=["name"], condition=Q(is_public=True), name="organization_public"),
+            models.Index(fields=["updated_at", "id"], name="organization_changes"),
         ]
 
     def get_absolute_url(self) -> str:
@@ -331,7 +397,10 @@ class Person(Entity):
                 condition=~Q(merged_into=models.F("id")), name="person_not_merged_into_self"
             ),
         ]
-        indexes = [models.Index(fields=["name"], condition=Q(is_public=True), name="person_public")]
+        indexes = [
+            models.Index(fields=["name"], condition=Q(is_public=True), name="person_public"),
+            models.Index(fields=["updated_at", "id"], name="person_changes"),
+        ]
 
     def get_absolute_url(self) -> str:
         return reverse("person-detail", kwargs={"slug": self.slug})
@@ -443,6 +512,7 @@ class Agreement(Curated):
     class Meta:
         ordering = (F("signed_on").desc(nulls_last=True), "title")
         # The public list's index, in this order, is made by migration 0006.
+        indexes = [models.Index(fields=["updated_at", "id"], name="agreement_changes")]
 
     def __str__(self) -> str:
         return self.title
@@ -520,7 +590,10 @@ class Event(Curated):
                 name="event_date_matches_precision",
             ),
         ]
-        indexes = [models.Index(fields=["kind", "-start_date"], name="event_kind_date")]
+        indexes = [
+            models.Index(fields=["kind", "-start_date"], name="event_kind_date"),
+            models.Index(fields=["updated_at", "id"], name="event_changes"),
+        ]
         # The timeline's index (public, in this order) is made by migration 0006.
 
     def __str__(self) -> str:
@@ -596,7 +669,13 @@ class ReviewStatus(models.TextChoices):
 PUBLIC_RECORDS = ("organization", "person", "agreement", "event")
 
 
-class MentionQuerySet(models.QuerySet):
+class MentionQuerySet(TouchingQuerySet):
+    def public(self):
+        """What the public reads: mentions in published articles that no editor rejected."""
+        return self.filter(article__status=ArticleStatus.PUBLISHED).exclude(
+            review_status=ReviewStatus.REJECTED
+        )
+
     def named_records(self) -> dict[str, list[int | None]]:
         """The ids of the records these mentions name, by kind: {"organization": [3, 5]}."""
         named = {field: [] for field in PUBLIC_RECORDS}
@@ -617,8 +696,12 @@ class MentionQuerySet(models.QuerySet):
         }
         if not values.keys() & {"review_status", *targets}:
             return super().update(**values)
+        from archive import changes
+
         with transaction.atomic(using=self.db):
             named = self.named_records()
+            if values.get("review_status") == ReviewStatus.REJECTED:
+                changes.mentions_rejected(list(self.public().values_list("pk", flat=True)))
             count = super().update(**values)
             for key, value in values.items():
                 if key in targets:
@@ -630,13 +713,18 @@ class MentionQuerySet(models.QuerySet):
 def show_supported(named: dict[str, Iterable[int | None]]) -> None:
     """Records that new mentions support (their articles published, they not rejected)
     become public unless hidden or merged: what the import does for its new mentions,
-    by primary key, without reading mentions back."""
+    by primary key, without reading mentions back. They are marked changed too: what the
+    import states with a mention (a position, a party, a participant) is part of them."""
     for field, ids in named.items():
         model = Mention._meta.get_field(field).related_model
         for chunk in _chunks(sorted(set(ids) - {None})):
-            model.objects.filter(
-                pk__in=chunk, is_public=False, hidden=False, merged_into__isnull=True
-            ).update(is_public=True)
+            # one statement: public unless hidden or merged, and changed (updated_at)
+            model.objects.filter(pk__in=chunk).update(
+                is_public=Case(
+                    When(hidden=False, merged_into__isnull=True, then=Value(True)),
+                    default=F("is_public"),
+                )
+            )
 
 
 def refresh_public_named(named: dict[str, Iterable[int | None]]) -> None:
@@ -710,6 +798,8 @@ class Mention(models.Model):
     review_status = models.CharField(
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.UNREVIEWED
     )
+    # The import inserts mentions in plain SQL: the database sets the time it leaves out.
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MentionQuerySet.as_manager()
 
@@ -744,6 +834,7 @@ class Mention(models.Model):
             models.Index(  # in the review queue's order
                 fields=["-review_status", "confidence", "id"], name="mention_review_queue"
             ),
+            models.Index(fields=["updated_at", "id"], name="mention_changes"),
             *(  # a record's articles, from the index alone (ArticleQuerySet.mentioned_in)
                 models.Index(
                     fields=[target],
@@ -778,3 +869,46 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"deleted {self.kind}: {self.name}"
+
+
+class RecordKind(models.TextChoices):
+    """The kinds of record the API serves, by the name of their list."""
+
+    ARTICLE = "article", "Article"
+    ORGANIZATION = "organization", "Organization"
+    PERSON = "person", "Person"
+    AGREEMENT = "agreement", "Agreement"
+    EVENT = "event", "Event"
+    MENTION = "mention", "Mention"
+
+
+class RemovalReason(models.TextChoices):
+    DELETED = "deleted", "Deleted"
+    HIDDEN = "hidden", "Hidden by an editor"
+    MERGED = "merged", "Merged into another record"
+    UNPUBLISHED = "unpublished", "No longer published (or no published article supports it)"
+    REJECTED = "rejected", "Rejected by an editor (a mention)"
+
+
+class Removal(models.Model):
+    """A record that left a reader's view: deleted, hidden, merged, no longer published,
+    or (a mention) rejected. Written in the transaction that removes it (archive.changes),
+    so that a client keeping a copy learns what to drop (the API's /api/removals/)."""
+
+    kind = models.CharField(max_length=12, choices=RecordKind.choices)
+    record_id = models.BigIntegerField(help_text="The record's id; it may no longer exist.")
+    reason = models.CharField(max_length=12, choices=RemovalReason.choices)
+    merged_into_id = models.BigIntegerField(
+        null=True, blank=True, help_text="Where a merged record's facts are now."
+    )
+    public = models.BooleanField(
+        default=True, help_text="The public could read the record until then."
+    )
+    removed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["removed_at", "id"]
+        indexes = [models.Index(fields=["removed_at", "id"], name="removal_changes")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id} {self.reason}"

@@ -83,6 +83,8 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
     pointers to it (merged_into), so old links and later imports find the survivor."""
     others = [o for o in others if o.pk != survivor.pk]
     for other in others:
+        # First, so that its leaving the public's view is recorded as a merge (archive.changes)
+        Organization.objects.filter(pk=other.pk).update(merged_into=survivor)
         Mention.objects.filter(organization=other).update(organization=survivor)
         _move_positions(Position.objects.filter(organization=other), "organization", survivor)
         for agreement in other.agreements.all():
@@ -107,6 +109,7 @@ def merge_organizations(*, survivor: Organization, others: Iterable[Organization
     if survivor.parent_id in {o.pk for o in others}:
         survivor.parent = None
         survivor.save(update_fields=["parent", "updated_at"])
+    Organization.objects.filter(pk=survivor.pk).touch()  # it has the others' names now
     return survivor
 
 
@@ -115,6 +118,7 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
     """Fold duplicate people into `survivor`, as merge_organizations does."""
     others = [o for o in others if o.pk != survivor.pk]
     for other in others:
+        Person.objects.filter(pk=other.pk).update(merged_into=survivor)  # as above
         Mention.objects.filter(person=other).update(person=survivor)
         _move_positions(Position.objects.filter(person=other), "person", survivor)
         for signature in Signatory.objects.filter(person=other):
@@ -132,6 +136,7 @@ def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
         other.merged_into = survivor
         other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
         other.save(update_fields=["merged_into", "updated_at"])
+    Person.objects.filter(pk=survivor.pk).touch()  # it has the others' names and posts now
     return survivor
 
 

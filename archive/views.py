@@ -90,7 +90,7 @@ def _chosen(params) -> tuple[dict[str, str], object]:
     chosen = {key: params.get(key, "") for key in FILTERS}
     articles = Article.objects.published()
     if year := chosen["year"]:
-        if not year.isdigit():
+        if not (year.isascii() and year.isdigit() and len(year) <= 4 and int(year) > 0):
             raise Http404("No such year")
         articles = articles.filter(published_on__year=int(year))
     if country := chosen["country"]:
@@ -308,7 +308,8 @@ class UncountedPage:
 
     @classmethod
     def of(cls, queryset, page: str | None, size: int = 50) -> "UncountedPage":
-        number = int(page) if page and page.isdigit() and 0 < int(page) < 100_000 else 1
+        valid = page and page.isascii() and page.isdigit() and len(page) <= 5 and int(page) > 0
+        number = int(page) if valid else 1
         rows = list(queryset[(number - 1) * size : number * size + 1])
         if number > 1 and not rows:
             raise Http404("No such page")

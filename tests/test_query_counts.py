@@ -10,6 +10,8 @@ from archive.models import Agreement, Article, Event, Organization, Person
 
 pytestmark = pytest.mark.django_db
 
+# Every API read adds one query: when the archive last changed (its Last-Modified header,
+# api.middleware), the end of an index of each table.
 PINNED = {
     "/": 6,
     "/articles/": 8,
@@ -26,18 +28,18 @@ PINNED = {
     "organization feed": 4,
     "/sitemap.xml": 5,
     "/sitemap-articles.xml": 2,
-    "/api/articles/": 2,
-    "/api/articles/?q=delegation": 3,
-    "/api/organizations/": 3,
-    "/api/persons/": 4,
-    "/api/agreements/": 4,
-    "/api/events/": 3,
-    "/api/mentions/": 1,
-    "/api/articles/ID/": 5,
-    "/api/organizations/ID/": 2,
-    "/api/persons/ID/": 3,
-    "/api/agreements/ID/": 3,
-    "/api/events/ID/": 2,
+    "/api/articles/": 3,
+    "/api/articles/?q=delegation": 4,
+    "/api/organizations/": 4,
+    "/api/persons/": 5,
+    "/api/agreements/": 5,
+    "/api/events/": 4,
+    "/api/mentions/": 2,
+    "/api/articles/ID/": 6,
+    "/api/organizations/ID/": 3,
+    "/api/persons/ID/": 4,
+    "/api/agreements/ID/": 4,
+    "/api/events/ID/": 3,
 }
 
 

@@ -96,3 +96,31 @@ def test_debug_is_off_in_production_even_if_asked():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("False")
+
+
+def test_production_counts_the_rate_limit_in_redis_by_the_connections_address():
+    result = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; t = settings.CACHES[settings.API_THROTTLE_CACHE];"
+        " print(t['BACKEND'], t['LOCATION'], settings.API_TRUSTED_PROXIES)",
+        DJANGO_SETTINGS_MODULE="config.settings.prod",
+        SECRET_KEY="k" * 60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-3:] == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/0",
+        "0",
+    ]
+
+
+def test_a_cache_url_names_its_kind():
+    from config.settings.base import cache_from_url
+
+    assert cache_from_url("locmem://")["BACKEND"].endswith("LocMemCache")
+    assert cache_from_url("redis://cache.example:6380/2")["LOCATION"] == (
+        "redis://cache.example:6380/2"
+    )
+    with pytest.raises(ImproperlyConfigured, match="memcached"):
+        cache_from_url("memcached://127.0.0.1")

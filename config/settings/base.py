@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "corsheaders",
     "simple_history",
     "archive",
     "curation",
@@ -82,6 +83,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    # ETag, Last-Modified, 304 and gzip for the API's answers (no page with a CSRF token)
+    "api.middleware.APIResponses",
+    "archive.middleware.RefuseUnstorableInput",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -113,13 +118,30 @@ WSGI_APPLICATION = "config.wsgi.application"
 DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Each process its own: what archive.cached keeps carries the database's write position in
-# its key, so processes need not share it to stay true.
+
+def cache_from_url(url: str) -> dict:
+    """A cache named by a URL: locmem:// (each process its own) or redis://HOST:PORT/DB."""
+    if url.startswith("locmem:"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if url.startswith(("redis:", "rediss:", "unix:")):
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "archive"),
+        }
+    raise ImproperlyConfigured(f"A cache URL must be locmem:// or redis://, not {url!r}")
+
+
 CACHES = {
+    # Each process its own: what archive.cached keeps carries the database's write position
+    # in its key, so processes need not share it to stay true.
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 1000},
-    }
+    },
+    # The rate limit's counts (api.throttling): they must be shared by every worker that
+    # serves the API, so production keeps them in Redis (config.settings.prod).
+    "throttle": cache_from_url(os.environ.get("THROTTLE_CACHE_URL", "locmem://")),
 }
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -156,12 +178,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.EditorsWrite"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
-        "api.filters.UndatedLastOrdering",
+        "api.ordering.ListOrdering",
     ],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
-    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonThrottle", "api.throttling.UserThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientThrottle"],
     "DEFAULT_SCHEMA_CLASS": "api.schema.ArchiveSchema",
-    # Formats have their own endpoints (csv/, jsonld/); ?format= is not a parameter.
+    # Formats have their own endpoints (csv/, jsonld/, export/); ?format= is not a parameter.
     "URL_FORMAT_OVERRIDE": None,
     "EXCEPTION_HANDLER": "api.errors.handle_exception",
     # Bodies are JSON, typed as the schema says; form encodings would make every value a string.
@@ -171,9 +193,23 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
 }
-# Requests per client: anonymous clients by address, signed-in ones by account.
+# Requests per client: anonymous clients by address, signed-in ones by account
+# (api.throttling). The address is the connection's, or behind this many proxies of our
+# own the one the nearest saw (X-Forwarded-For is ignored without them); the counts are
+# kept in the cache of this name.
 API_ANON_RATE = os.environ.get("API_ANON_RATE", "120/minute")
 API_USER_RATE = os.environ.get("API_USER_RATE", "1200/minute")
+API_TRUSTED_PROXIES = int(os.environ.get("API_TRUSTED_PROXIES", "0"))
+API_THROTTLE_CACHE = "throttle"
+
+# Other sites' pages may read the public API (GET only, no credentials: no cookies, no
+# token header); nothing else of the site is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Retry-After", "Content-Disposition"]
 SPECTACULAR_SETTINGS = {
     "TITLE": "Cooperation Archive API",
     "DESCRIPTION": "Published articles of the Cooperation Archive and the organizations, "
@@ -188,8 +224,10 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {"CountryEnum": "archive.countries.COUNTRY_CHOICES"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.describe_filters",
         "api.schema.document_errors",
         "api.schema.close_request_bodies",
+        "api.schema.link_slugs",
     ],
 }
 

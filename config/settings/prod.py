@@ -2,10 +2,12 @@
 
 SECRET_KEY and ALLOWED_HOSTS must come from the environment."""
 
+import os
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *
-from .base import env_bool
+from .base import cache_from_url, env_bool
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production")
@@ -22,6 +24,11 @@ SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Every worker counts the same requests (api.throttling): THROTTLE_CACHE_URL names the
+# Redis server, the one on this machine unless told otherwise.
+CACHES["throttle"] = cache_from_url(
+    os.environ.get("THROTTLE_CACHE_URL", "redis://127.0.0.1:6379/0")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
