@@ -774,3 +774,18 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"deleted {self.kind}: {self.name}"
+
+
+# The figures computed ahead from the public archive (archive.summary) and their state:
+# imported here so that Django finds them among the archive's models.
+from archive.summary.models import (  # noqa: E402, F401
+    CountryOrganization,
+    CountryYear,
+    OrganizationFigures,
+    PersonFigures,
+    PlaceFigures,
+    SummaryState,
+    Tie,
+    TieKind,
+    TieWeight,
+)
