@@ -38,6 +38,7 @@ def slug_of(group: str) -> str:
 
 @require_safe
 def country_list(request):
+    figures = summary.figures()
     totals = {
         row["countries"]: row
         for row in CountryYear.objects.exclude(countries="")
@@ -52,7 +53,7 @@ def country_list(request):
         }
         for slug, group in SLUGS.items()
     ]
-    context = {"groups": groups, "figures": summary.figures()}
+    context = {"groups": groups, "figures": figures}
     return render(request, "archive/country_list.html", context)
 
 

@@ -58,6 +58,7 @@ def _choice(params, name: str, allowed) -> str:
 
 
 def _page(request, records, chosen: dict, template: str, extra: dict):
+    figures = summary.figures()  # first: the page reads them
     params = request.GET
     letter = _choice(params, "letter", LETTERS)
     sort = _choice(params, "sort", SORTS) or "name"
@@ -76,7 +77,7 @@ def _page(request, records, chosen: dict, template: str, extra: dict):
         "sort": sort,
         "query_without_letter": urlencode({k: v for k, v in kept.items() if k != "letter"}),
         "kept_query": urlencode(kept),
-        "figures": summary.figures(),
+        "figures": figures,
         "countries": COUNTRIES,
         **extra,
     }

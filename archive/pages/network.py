@@ -169,6 +169,7 @@ def tie_detail(request, low, high):
     b = get_object_or_404(Organization.objects.public(), slug=high)
     if a.pk == b.pk:
         raise Http404("An organization is not tied to itself")
+    figures = summary.figures()
     years = ties.by_year(a, b)
     all_years = sorted({y for counts in years.values() for y in counts if y is not None})
     if all_years:
@@ -183,7 +184,7 @@ def tie_detail(request, low, high):
     context = {
         "a": a,
         "b": b,
-        "figures": summary.figures(),
+        "figures": figures,
         "agreements": list(ties.shared_agreements(a, b)[:100]),
         "events": list(ties.shared_events(a, b)[:100]),
         "articles": articles.items,
@@ -211,6 +212,7 @@ def network_export(request, fmt):
     among them) or, with ?organization=, one organization's (it and all its partners)."""
     if fmt not in FORMATS:
         raise Http404("No such format")
+    summary.figures()
     choice = choice_of(request.GET)
     slug = request.GET.get("organization")
     if slug:

@@ -6,9 +6,11 @@ An organization is tied to another
 - by an event when both organized it or took part (the year it began),
 - by an article when the article names both (the year it was published).
 
-A record involves a country when one of its organizations is of that country (for an
-event, also when it took place there); a group of countries ("CN-KR", "CN-JP-KR") counts
-the records that involve every country of the group."""
+A record involves a country when one of its organizations is of that country, or one of
+its people of that nationality (the people an article names, an event's participants, an
+agreement's signatories), or, for an event, when it took place there; a group of
+countries ("CN-KR", "CN-JP-KR") counts the records that involve every country of the
+group."""
 
 from django.db import connection
 
@@ -54,6 +56,7 @@ def statements() -> list[str]:
         f"MAX(CASE WHEN country = '{code}' THEN 1 ELSE 0 END) AS {flag}"
         for code, flag in FLAGS.items()
     )
+    three = ", ".join(f"'{code}'" for code in FLAGS)
     steps = [f"DELETE FROM {table}" for table in TABLES]
     # The records' organizations, one row each: (kind, record, year, organization, country).
     steps += _temp(
@@ -122,7 +125,26 @@ def statements() -> list[str]:
                 SELECT kind, record_id, year, country FROM summary_named
                 UNION ALL
                 SELECT 'event', id, {_year("start_date")}, country FROM archive_event
-                WHERE is_public AND country IN ('CN', 'JP', 'KR')
+                WHERE is_public AND country IN ({three})
+                UNION ALL
+                SELECT DISTINCT 'article', m.article_id, {_year("a.published_on")},
+                    p.nationality
+                FROM archive_mention m
+                JOIN archive_article a ON a.id = m.article_id
+                JOIN archive_person p ON p.id = m.person_id AND p.is_public
+                WHERE {published} AND p.nationality IN ({three})
+                UNION ALL
+                SELECT DISTINCT 'event', e.id, {_year("e.start_date")}, p.nationality
+                FROM archive_eventparticipant t
+                JOIN archive_event e ON e.id = t.event_id AND e.is_public
+                JOIN archive_person p ON p.id = t.person_id AND p.is_public
+                WHERE p.nationality IN ({three})
+                UNION ALL
+                SELECT DISTINCT 'agreement', g.id, {_year("g.signed_on")}, p.nationality
+                FROM archive_signatory t
+                JOIN archive_agreement g ON g.id = t.agreement_id AND g.is_public
+                JOIN archive_person p ON p.id = t.person_id AND p.is_public
+                WHERE p.nationality IN ({three})
             ) AS involved
             GROUP BY kind, record_id, year""",
     )
