@@ -24,7 +24,9 @@ import sqlite3
 from django.db import connection
 
 # The tables whose rows the public pages show or count. Not the history, the search
-# vectors (written with their article) nor the computed-ahead summaries themselves.
+# vectors (written with their article) nor the computed-ahead summaries themselves. On
+# PostgreSQL each has the trigger of migration 0014: a table added here needs a migration
+# that gives it one.
 WATCHED = (
     "archive_article",
     "archive_organization",
@@ -64,66 +66,6 @@ def key(using=None) -> str:
     if wrote:  # its number is one a transaction rolled back may have used too
         return f"{value}.{state['token']}.{state['txn']}"
     return str(value)
-
-
-# -- PostgreSQL: the triggers (installed by migration 0014) -----------------------------------
-
-POSTGRES_INSTALL = [
-    f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-        id smallint PRIMARY KEY CHECK (id = 1), value bigint NOT NULL)""",
-    f"INSERT INTO {TABLE} VALUES (1, 1) ON CONFLICT (id) DO NOTHING",
-    # rows that live only inside the transaction that wrote: their deferred trigger fires
-    # at commit
-    "CREATE TABLE IF NOT EXISTS archive_revision_mark (txid bigint NOT NULL)",
-    """CREATE OR REPLACE FUNCTION archive_mark_write() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    DECLARE
-        writes integer := coalesce(nullif(current_setting('archive.writes', true), ''), '0');
-    BEGIN
-        PERFORM set_config('archive.writes', (writes + 1)::text, true);
-        IF writes = 0 THEN
-            INSERT INTO archive_revision_mark VALUES (txid_current());
-        END IF;
-        RETURN NULL;
-    END $$""",
-    f"""CREATE OR REPLACE FUNCTION archive_bump_revision() RETURNS trigger
-    LANGUAGE plpgsql AS $$
-    BEGIN
-        INSERT INTO {TABLE} VALUES (1, 1)
-            ON CONFLICT (id) DO UPDATE SET value = {TABLE}.value + 1;
-        DELETE FROM archive_revision_mark WHERE txid = NEW.txid;
-        RETURN NULL;
-    END $$""",
-    "DROP TRIGGER IF EXISTS archive_revision_at_commit ON archive_revision_mark",
-    """CREATE CONSTRAINT TRIGGER archive_revision_at_commit
-        AFTER INSERT ON archive_revision_mark DEFERRABLE INITIALLY DEFERRED
-        FOR EACH ROW EXECUTE FUNCTION archive_bump_revision()""",
-    *(
-        statement
-        for table in WATCHED
-        for statement in (
-            f"DROP TRIGGER IF EXISTS archive_revision_write ON {table}",
-            f"""CREATE TRIGGER archive_revision_write
-                AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {table}
-                FOR EACH STATEMENT EXECUTE FUNCTION archive_mark_write()""",
-        )
-    ),
-]
-
-POSTGRES_UNINSTALL = [
-    *(f"DROP TRIGGER IF EXISTS archive_revision_write ON {table}" for table in WATCHED),
-    "DROP TABLE IF EXISTS archive_revision_mark",
-    "DROP FUNCTION IF EXISTS archive_bump_revision()",
-    "DROP FUNCTION IF EXISTS archive_mark_write()",
-    f"DROP TABLE IF EXISTS {TABLE}",
-]
-
-SQLITE_INSTALL = [
-    f"""CREATE TABLE IF NOT EXISTS {TABLE} (
-        id integer PRIMARY KEY CHECK (id = 1), value integer NOT NULL)""",
-    f"INSERT OR IGNORE INTO {TABLE} VALUES (1, 1)",
-]
-SQLITE_UNINSTALL = [f"DROP TABLE IF EXISTS {TABLE}"]
 
 
 # -- SQLite: a statement hook on Django's connection ------------------------------------------

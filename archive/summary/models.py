@@ -72,13 +72,14 @@ class TieKind(models.TextChoices):
 
 
 class Tie(models.Model):
-    """Two organizations (low id first) tied `count` times in a year by one kind of tie."""
+    """Two organizations (low id first) tied by one kind of tie: how many times in all,
+    and in each year (`years`: {"2019": 3}; "0" for records without a date)."""
 
     low = _record("archive.Organization")
     high = _record("archive.Organization")
     via = models.CharField(max_length=9, choices=TieKind.choices)
-    year = models.SmallIntegerField(null=True)
-    count = models.IntegerField()
+    total = models.IntegerField()
+    years = models.JSONField()
     low_country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
     high_country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
 
@@ -89,7 +90,20 @@ class Tie(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.low_id}–{self.high_id} by {self.via} in {self.year}: {self.count}"
+        return f"{self.low_id}–{self.high_id} by {self.via}: {self.total}"
+
+    def within(self, since: int | None, until: int | None) -> int:
+        """How many times in these years (both ends included; None: no end); a period
+        leaves out what has no date."""
+        if since is None and until is None:
+            return self.total
+        return sum(
+            count
+            for year, count in self.years.items()
+            if int(year) != 0
+            and (since is None or int(year) >= since)
+            and (until is None or int(year) <= until)
+        )
 
 
 class TieWeight(models.Model):

@@ -42,13 +42,14 @@ class Choice:
     def period(self) -> bool:
         return self.since is not None or self.until is not None
 
-    def years(self, prefix: str = "") -> Q:
-        """Rows in the period; a period leaves out what has no date."""
-        condition = Q(**{f"{prefix}via__in": self.kinds})
+    def years(self) -> Q:
+        """Rows by year (TieWeight) of the kinds and in the period; a period leaves out
+        what has no date."""
+        condition = Q(via__in=self.kinds)
         if self.since is not None:
-            condition &= Q(**{f"{prefix}year__gte": self.since})
+            condition &= Q(year__gte=self.since)
         if self.until is not None:
-            condition &= Q(**{f"{prefix}year__lte": self.until})
+            condition &= Q(year__lte=self.until)
         return condition
 
 
@@ -76,10 +77,19 @@ def _public(ids) -> dict[int, Organization]:
     return Organization.objects.public().only(*ORG_FIELDS).in_bulk(list(ids))
 
 
+def _ties(ties, choice: Choice):
+    """(low, high, low_country, high_country, via, count in the choice's period) of ties."""
+    fields = ("low_id", "high_id", "low_country", "high_country", "via", "total", "years")
+    for row in ties.filter(via__in=choice.kinds).only(*fields):
+        count = row.within(choice.since, choice.until)
+        if count:
+            yield row.low_id, row.high_id, row.low_country, row.high_country, row.via, count
+
+
 def _links_among(
     ids: list[int], choice: Choice, organizations: dict, *, across: tuple[str, ...] = ()
 ) -> list[Link]:
-    ties = Tie.objects.filter(choice.years(), low__in=ids, high__in=ids)
+    ties = Tie.objects.filter(low__in=ids, high__in=ids)
     if choice.country:
         ties = ties.filter(Q(low_country=choice.country) | Q(high_country=choice.country))
     if across:  # only ties between organizations of two of these countries
@@ -87,11 +97,7 @@ def _links_among(
             low_country=F("high_country")
         )
     kinds: dict[tuple[int, int], dict[str, int]] = defaultdict(dict)
-    for low, high, via, count in (
-        ties.values("low", "high", "via")
-        .annotate(n=Sum("count"))
-        .values_list("low", "high", "via", "n")
-    ):
+    for low, high, _, _, via, count in _ties(ties, choice):
         kinds[low, high][via] = count
     links = [
         Link(organizations[low], organizations[high], by_kind)
@@ -147,13 +153,9 @@ def between_countries(
 
 def partners_of(organization: Organization, choice: Choice) -> list[Partner]:
     """Every organization tied to this one in the choice, strongest first."""
-    ties = Tie.objects.filter(choice.years()).filter(Q(low=organization) | Q(high=organization))
+    ties = Tie.objects.filter(Q(low=organization) | Q(high=organization))
     found: dict[int, dict[str, int]] = defaultdict(dict)
-    for low, high, low_country, high_country, via, count in (
-        ties.values("low", "high", "low_country", "high_country", "via")
-        .annotate(n=Sum("count"))
-        .values_list("low", "high", "low_country", "high_country", "via", "n")
-    ):
+    for low, high, low_country, high_country, via, count in _ties(ties, choice):
         other, country = (high, high_country) if low == organization.pk else (low, low_country)
         if choice.country and country != choice.country:
             continue
@@ -177,11 +179,12 @@ def ego_network(organization: Organization, partners: list[Partner], choice: Cho
 
 
 def by_year(low: Organization, high: Organization) -> dict[str, dict[int | None, int]]:
-    """How often two organizations were tied each year, by kind of tie."""
+    """How often two organizations were tied each year (None: no date), by kind of tie."""
     a, b = sorted((low.pk, high.pk))
     years: dict[str, dict[int | None, int]] = {kind: {} for kind in TieKind.values}
-    for via, year, count in Tie.objects.filter(low=a, high=b).values_list("via", "year", "count"):
-        years[via][year] = years[via].get(year, 0) + count
+    for via, counts in Tie.objects.filter(low=a, high=b).values_list("via", "years"):
+        for year, count in counts.items():
+            years[via][int(year) or None] = count
     return years
 
 

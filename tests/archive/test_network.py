@@ -138,7 +138,7 @@ def test_figures_for_a_record_that_left_the_public_show_nothing(client, pair):
     a record was hidden (the build runs after the write) does not bring it back."""
     low, high = pair
     Organization.objects.filter(pk=high.pk).update(is_public=False)  # as if just hidden
-    Tie.objects.create(low=low, high=high, via="article", year=2017, count=99)  # stale
+    Tie.objects.create(low=low, high=high, via="article", total=99, years={"2017": 99})  # stale
     assert high.name not in html(client, f"/organizations/{low.slug}/network/")
     assert high.name not in html(client, "/network/")
 

@@ -38,7 +38,7 @@ def test_reads_and_writes_outside_the_archive_leave_it(seeds_imported):
     before = revision.key()
     list(Article.objects.all())
     SessionStore().create()
-    Tie.objects.create(low_id=1, high_id=2, via="article", year=2019, count=1)  # figures
+    Tie.objects.create(low_id=1, high_id=2, via="article", total=1, years={"2019": 1})
     with connection.cursor() as cursor:
         cursor.execute("CREATE TEMPORARY TABLE elsewhere (x int)")
         cursor.execute("INSERT INTO elsewhere VALUES (1)")
