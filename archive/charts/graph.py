@@ -72,6 +72,10 @@ def ego_layout(center: Node, partners: list[Node]) -> list[Node]:
     return [center, *ring_layout(partners)]
 
 
+def _touches_center(edge: Edge, nodes: list[Node]) -> bool:
+    return any(n.center and n.key in (edge.a, edge.b) for n in nodes)
+
+
 def _radius(weight: int, heaviest: int) -> float:
     return 4 + 10 * math.sqrt(weight / max(1, heaviest))
 
@@ -109,8 +113,12 @@ def _label(node: Node, radius: float) -> SafeString:
     )
 
 
-def network_svg(nodes: list[Node], edges: list[Edge], *, chart_id: str, title: str) -> SafeString:
-    """The picture: `nodes` placed by a layout, `edges` between their keys."""
+def network_svg(
+    nodes: list[Node], edges: list[Edge], *, chart_id: str, title: str, most: int = 150
+) -> SafeString:
+    """The picture: `nodes` placed by a layout, the `most` strongest of `edges` between
+    their keys (ties to the organization in the middle always)."""
+    edges = sorted(edges, key=lambda e: (not _touches_center(e, nodes), -e.weight))[:most]
     by_key = {n.key: n for n in nodes}
     heaviest_node = max((n.weight for n in nodes), default=1)
     heaviest_edge = max((e.weight for e in edges), default=1)
@@ -122,8 +130,8 @@ def network_svg(nodes: list[Node], edges: list[Edge], *, chart_id: str, title: s
         width = 0.8 + 7 * edge.weight / heaviest_edge
         parts.append(
             format_html(
-                '<a href="{url}" aria-label="{title}" tabindex="-1"><path d="{d}"'
-                ' stroke-width="{w}" class="edge"><title>{title}</title></path></a>',
+                '<a href="{url}" tabindex="-1"><title>{title}</title><path d="{d}"'
+                ' stroke-width="{w}" class="edge"/></a>',
                 url=edge.url,
                 title=edge.title,
                 d=_edge_path(a, b),
@@ -134,9 +142,8 @@ def network_svg(nodes: list[Node], edges: list[Edge], *, chart_id: str, title: s
         radius = _radius(node.weight, heaviest_node) + (4 if node.center else 0)
         parts.append(
             format_html(
-                '<a href="{url}" aria-label="{name}" tabindex="-1" class="node">'
-                '<circle cx="{x}" cy="{y}" r="{r}" fill="{fill}"><title>{name}</title></circle>'
-                "{label}</a>",
+                '<a href="{url}" tabindex="-1" class="node"><title>{name}</title>'
+                '<circle cx="{x}" cy="{y}" r="{r}" fill="{fill}"/>{label}</a>',
                 url=node.url,
                 name=node.name,
                 x=f"{node.x:.1f}",
@@ -147,8 +154,8 @@ def network_svg(nodes: list[Node], edges: list[Edge], *, chart_id: str, title: s
             )
         )
     description = (
-        f"{len(nodes)} organizations and {len(edges)} ties; the list below gives each tie "
-        "with its agreements, events and articles."
+        f"{len(nodes)} organizations and their {len(edges)} strongest ties; the table "
+        "gives each tie with its agreements, events and articles."
     )
     return format_html(
         '<svg class="network" viewBox="{lo} {lo} {size} {size}" aria-labelledby="{id}-title'

@@ -66,6 +66,14 @@ def _years_object(key: str, value: str) -> str:
     return f"json_group_object({key}, {value})"
 
 
+def _by_kind(column: str) -> str:
+    """The sums of a column for each kind of tie, as agreements, events, articles."""
+    return ", ".join(
+        f"SUM(CASE WHEN via = '{kind}' THEN {column} ELSE 0 END) AS {kind}s"
+        for kind in ("agreement", "event", "article")
+    )
+
+
 def _temporary(name: str, select: str) -> str:
     suffix = " ON COMMIT DROP" if _postgres() else ""
     return f"CREATE TEMPORARY TABLE {name}{suffix} AS {select}"
@@ -123,9 +131,9 @@ def tie_statements() -> list[str]:
                 {_years_object(f"COALESCE(year, {UNDATED})", "count")}, low_country, high_country
             FROM summary_pairs
             GROUP BY low_id, high_id, via, low_country, high_country""",
-        """INSERT INTO archive_tieweight
-                (organization_id, country, partner_country, via, year, weight)
-            SELECT organization_id, country, partner_country, via, year, SUM(count)
+        f"""INSERT INTO archive_tieweight
+                (organization_id, country, partner_country, year, agreements, events, articles)
+            SELECT organization_id, country, partner_country, year, {_by_kind("count")}
             FROM (
                 SELECT low_id AS organization_id, low_country AS country,
                     high_country AS partner_country, via, year, count
@@ -133,18 +141,24 @@ def tie_statements() -> list[str]:
                 UNION ALL
                 SELECT high_id, high_country, low_country, via, year, count FROM summary_pairs
             ) AS sides
-            GROUP BY organization_id, country, partner_country, via, year""",
-        """INSERT INTO archive_organizationfigures (organization_id, articles, partners)
-            SELECT named.organization_id, named.articles, COALESCE(tied.partners, 0)
+            GROUP BY organization_id, country, partner_country, year""",
+        f"""INSERT INTO archive_organizationfigures (organization_id, articles, partners,
+                agreement_ties, event_ties, article_ties)
+            SELECT named.organization_id, named.articles, COALESCE(tied.partners, 0),
+                COALESCE(tied.agreements, 0), COALESCE(tied.events, 0),
+                COALESCE(tied.articles, 0)
             FROM (
                 SELECT organization_id, COUNT(*) AS articles FROM summary_named
                 WHERE kind = 'article' GROUP BY organization_id
             ) AS named
             LEFT JOIN (
-                SELECT organization_id, COUNT(DISTINCT partner_id) AS partners FROM (
-                    SELECT low_id AS organization_id, high_id AS partner_id FROM archive_tie
+                SELECT organization_id, COUNT(DISTINCT partner_id) AS partners,
+                    {_by_kind("total")}
+                FROM (
+                    SELECT low_id AS organization_id, high_id AS partner_id, via, total
+                    FROM archive_tie
                     UNION ALL
-                    SELECT high_id, low_id FROM archive_tie
+                    SELECT high_id, low_id, via, total FROM archive_tie
                 ) AS sides
                 GROUP BY organization_id
             ) AS tied ON tied.organization_id = named.organization_id""",

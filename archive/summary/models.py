@@ -12,8 +12,15 @@ from archive.countries import COUNTRY_CHOICES
 
 
 def _record(model: str, **options):
+    """A record pointed at without a constraint, and without an index of its own (the
+    tables' own indexes lead with it where a page looks it up)."""
     return models.ForeignKey(
-        model, on_delete=models.DO_NOTHING, db_constraint=False, related_name="+", **options
+        model,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+        **options,
     )
 
 
@@ -33,7 +40,7 @@ class SummaryState(models.Model):
 
 class OrganizationFigures(models.Model):
     """How many published articles name an organization (through a mention not rejected),
-    and how many others it is tied to."""
+    how many others it is tied to, and how often."""
 
     organization = models.OneToOneField(
         "archive.Organization",
@@ -44,6 +51,10 @@ class OrganizationFigures(models.Model):
     )
     articles = models.IntegerField()
     partners = models.IntegerField(default=0)
+    # how often it is tied to others, by each kind of tie, in all years
+    agreement_ties = models.IntegerField(default=0)
+    event_ties = models.IntegerField(default=0)
+    article_ties = models.IntegerField(default=0)
 
     def __str__(self) -> str:
         return f"organization {self.organization_id}: {self.articles} articles"
@@ -92,33 +103,22 @@ class Tie(models.Model):
     def __str__(self) -> str:
         return f"{self.low_id}–{self.high_id} by {self.via}: {self.total}"
 
-    def within(self, since: int | None, until: int | None) -> int:
-        """How many times in these years (both ends included; None: no end); a period
-        leaves out what has no date."""
-        if since is None and until is None:
-            return self.total
-        return sum(
-            count
-            for year, count in self.years.items()
-            if int(year) != 0
-            and (since is None or int(year) >= since)
-            and (until is None or int(year) <= until)
-        )
-
 
 class TieWeight(models.Model):
-    """An organization's ties in a year by one kind, with the organizations of one country:
-    what picks the most connected organizations for a network without reading every tie."""
+    """How often an organization was tied in a year to the organizations of one country,
+    by each kind of tie: what picks the most connected organizations of a period or a
+    country without reading every tie (42,000 rows at 100,000 articles)."""
 
     organization = _record("archive.Organization")
     country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
     partner_country = models.CharField(max_length=2, choices=COUNTRY_CHOICES, blank=True)
-    via = models.CharField(max_length=9, choices=TieKind.choices)
     year = models.SmallIntegerField(null=True)
-    weight = models.IntegerField()
+    agreements = models.IntegerField(default=0)
+    events = models.IntegerField(default=0)
+    articles = models.IntegerField(default=0)
 
     def __str__(self) -> str:
-        return f"{self.organization_id} with {self.partner_country}: {self.weight}"
+        return f"{self.organization_id} with {self.partner_country} in {self.year}"
 
 
 class CountryYear(models.Model):
