@@ -15,6 +15,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from archive.countries import COUNTRY_CHOICES
+from archive.indexes import CoveringIndex
 
 
 class DatePrecision(models.TextChoices):
@@ -732,7 +733,7 @@ class Mention(models.Model):
         indexes = [
             # The facets of a page of results read these columns of its articles' mentions;
             # on PostgreSQL from the index alone.
-            models.Index(
+            CoveringIndex(
                 fields=["article"],
                 include=["kind", "review_status", "organization", "person", "event"],
                 name="mention_article",
@@ -741,7 +742,7 @@ class Mention(models.Model):
                 fields=["-review_status", "confidence", "id"], name="mention_review_queue"
             ),
             *(  # a record's articles, from the index alone (ArticleQuerySet.mentioned_in)
-                models.Index(
+                CoveringIndex(
                     fields=[target],
                     include=["article", "review_status"],
                     condition=Q(**{f"{target}__isnull": False}),

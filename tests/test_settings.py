@@ -96,3 +96,19 @@ def test_debug_is_off_in_production_even_if_asked():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("False")
+
+
+def test_sqlite_checks_print_no_warning_about_covering_indexes(tmp_path):
+    """models.W040: SQLite has no INCLUDE columns; archive.indexes.CoveringIndex leaves
+    them out there without a warning on every migrate."""
+    result = _manage(
+        "check",
+        "--database",
+        "default",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SETTINGS_MODULE="config.settings.test",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'check.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "W040" not in result.stdout + result.stderr
