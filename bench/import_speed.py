@@ -1,9 +1,10 @@
 """Import throughput: a fresh import of a synthetic corpus, then an unchanged re-import.
 
-    python bench/import_speed.py [--count 10000] [--database-url URL]
+    python bench/import_speed.py [--count 10000] [--database-url URL [--flush]]
 
-Without --database-url the archive is a new SQLite file in a temporary folder; with a
-PostgreSQL URL, that database is flushed first. Prints articles per second for both runs."""
+Without --database-url the archive is a new SQLite file in a temporary folder. A database
+given by --database-url is emptied first, so one that holds articles is refused unless
+--flush says to empty it. Prints articles per second for both runs."""
 
 import argparse
 import os
@@ -20,6 +21,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--flush", action="store_true", help="empty the database even if it holds articles"
+    )
     args = parser.parse_args()
 
     workdir = Path(tempfile.mkdtemp(prefix="archive-bench-"))
@@ -35,10 +39,18 @@ def main() -> None:
     from archive.importing.pipeline import import_files
     from bench.generate_corpus import generate
 
-    paths = generate(workdir / "corpus", args.count)
     call_command("migrate", verbosity=0)
     if args.database_url:
+        from archive.models import Article
+
+        held = Article.objects.count()
+        if held and not args.flush:
+            raise SystemExit(
+                f"{args.database_url} holds {held:,} articles, which this benchmark would"
+                " delete: give another database, or --flush to empty this one"
+            )
         call_command("flush", interactive=False, verbosity=0)
+    paths = generate(workdir / "corpus", args.count)
     print(f"{args.count} synthetic articles on {connection.vendor}")
 
     for label in ("fresh import", "unchanged re-import"):
