@@ -85,7 +85,10 @@ class Link:
 
 
 def _public(ids) -> dict[int, Organization]:
-    rows = Organization.objects.public().only(*ORG_FIELDS).filter(pk__any_of=set(ids))
+    ids = set(ids)
+    if not ids:  # no query (PostgreSQL would ask about an empty list)
+        return {}
+    rows = Organization.objects.public().only(*ORG_FIELDS).filter(pk__any_of=ids)
     return {org.pk: org for org in rows}
 
 

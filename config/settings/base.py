@@ -207,4 +207,4 @@ LOGGING = {
 # has changed (PostgreSQL), at most once in this many seconds; pages show the last ones
 # meanwhile.
 ARCHIVE_SUMMARY_IN_BACKGROUND = env_bool("ARCHIVE_SUMMARY_IN_BACKGROUND", True)
-ARCHIVE_SUMMARY_MIN_INTERVAL = int(os.environ.get("ARCHIVE_SUMMARY_MIN_INTERVAL", 30))
+ARCHIVE_SUMMARY_MIN_INTERVAL = int(os.environ.get("ARCHIVE_SUMMARY_MIN_INTERVAL", 60))
