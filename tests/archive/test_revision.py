@@ -13,7 +13,7 @@ def committed() -> int:
     return int(revision.key().split(".")[0])
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_each_committed_write_to_the_archive_moves_it_on_once(seeds_imported):
     before = committed()
     with transaction.atomic():  # many statements, one transaction: one step
@@ -33,7 +33,7 @@ def test_each_committed_write_to_the_archive_moves_it_on_once(seeds_imported):
     assert committed() == before + 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_reads_and_writes_outside_the_archive_leave_it(seeds_imported):
     before = revision.key()
     list(Article.objects.all())

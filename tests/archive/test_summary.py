@@ -62,7 +62,7 @@ def test_build_summary_builds_them(site, capsys):
     assert f"Figures built from revision {state.revision}" in capsys.readouterr().out
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_on_postgresql_readers_get_the_last_figures_while_new_ones_are_built(site, settings):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite builds them at once (one writer at a time)")
