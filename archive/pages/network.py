@@ -214,7 +214,7 @@ def tie_detail(request, low, high):
         "figures": figures,
         "agreements": list(ties.shared_agreements(a, b)[:SHOWN]),
         "agreement_count": sum(years["agreement"].values()),
-        "events": list(ties.shared_events(a, b)[:SHOWN]),
+        "events": list(ties.shared_events(a, b, sum(years["event"].values()))[:SHOWN]),
         "event_count": sum(years["event"].values()),
         "article_count": shared,
         "articles": articles.items,
