@@ -6,4 +6,8 @@ class ArchiveConfig(AppConfig):
     verbose_name = "Archive"
 
     def ready(self) -> None:
-        from archive import lookups, signals  # noqa: F401  (registers, connects)
+        from django.db.backends.signals import connection_created
+
+        from archive import lookups, revision, signals  # noqa: F401  (registers, connects)
+
+        connection_created.connect(revision.install, dispatch_uid="archive-revision")

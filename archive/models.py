@@ -17,6 +17,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from archive.countries import COUNTRY_CHOICES
+from archive.indexes import CoveringIndex
 
 
 class DatePrecision(models.TextChoices):
@@ -826,7 +827,7 @@ class Mention(models.Model):
         indexes = [
             # The facets of a page of results read these columns of its articles' mentions;
             # on PostgreSQL from the index alone.
-            models.Index(
+            CoveringIndex(
                 fields=["article"],
                 include=["kind", "review_status", "organization", "person", "event"],
                 name="mention_article",
@@ -836,7 +837,7 @@ class Mention(models.Model):
             ),
             models.Index(fields=["updated_at", "id"], name="mention_changes"),
             *(  # a record's articles, from the index alone (ArticleQuerySet.mentioned_in)
-                models.Index(
+                CoveringIndex(
                     fields=[target],
                     include=["article", "review_status"],
                     condition=Q(**{f"{target}__isnull": False}),
@@ -912,3 +913,18 @@ class Removal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.record_id} {self.reason}"
+
+
+# The figures computed ahead from the public archive (archive.summary) and their state:
+# imported here so that Django finds them among the archive's models.
+from archive.summary.models import (  # noqa: E402, F401
+    CountryOrganization,
+    CountryYear,
+    OrganizationFigures,
+    PersonFigures,
+    PlaceFigures,
+    SummaryState,
+    Tie,
+    TieKind,
+    TieWeight,
+)

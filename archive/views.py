@@ -1,19 +1,22 @@
 """The public site: published articles and the entities they support, nothing else. Every
 view starts from Article.objects.published() or Model.objects.public()."""
 
+import re
 from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from archive import cached, models, search, structured
+from archive import cached, citation, models, search, structured, summary
 from archive.countries import COUNTRIES
 from archive.models import (
     NEWEST_FIRST,
@@ -30,6 +33,7 @@ from archive.models import (
     Position,
     ReviewStatus,
 )
+from archive.pages.years import year_figures
 
 PAGE_SIZE = 20
 LIST_FIELDS = ("title", "slug", "published_on", "date_precision", "date_inferred", "source")
@@ -64,10 +68,14 @@ def home(request):
             "person_count": Person.objects.public().count(),
             "events": list(Event.objects.public().exclude(start_date=None)[:5]),
             "organizations": list(organizations),
+            **year_figures("", fields=("articles", "events")),
         }
 
-    context = cached.until_next_write("home", (), summarize)
-    return render(request, "archive/home.html", {**context, "latest": LATEST})
+    # The chart comes from the figures computed ahead, which a build may renew without a
+    # write: they are part of the key.
+    figures = summary.figures()
+    context = cached.until_next_write("home", (figures.built_at.isoformat(),), summarize)
+    return render(request, "archive/home.html", {**context, "latest": LATEST, "figures": figures})
 
 
 # Undated articles come last whichever way the dates run.
@@ -154,32 +162,69 @@ def article_detail(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     organizations = list(Organization.objects.public().filter(mentions__article=article).distinct())
     persons = list(Person.objects.public().filter(mentions__article=article).distinct())
+    events = list(Event.objects.public().filter(mentions__article=article).distinct())
+    reference = citation.Reference.of(
+        article, request.build_absolute_uri(article.get_absolute_url()), timezone.localdate()
+    )
     context = {
         "article": article,
         "organizations": organizations,
         "persons": persons,
         "agreements": Agreement.objects.public().filter(mentions__article=article).distinct(),
-        "events": Event.objects.public().filter(mentions__article=article).distinct(),
+        "events": events,
         "structured": structured.news_article(request, article, organizations, persons),
-        "body": linked_body(article, organizations, persons),
+        "body": linked_body(article, organizations, persons, events),
+        "original_url": reference.original_url,
+        "citation": {"apa": citation.apa(reference), "chicago": citation.chicago(reference)},
     }
     return render(request, "archive/article_detail.html", context)
 
 
-def linked_body(article, organizations, persons) -> str:
-    """The body as paragraphs, every name of a public organization or person a link to its
-    page; all text escaped."""
+# An event's span is linked when it names the event, not when it refers back to it ("the
+# forum", "the delegation") or states its date ("from November 12 to 15"): names start
+# with a capital or a number, and none of these words.
+_NOT_A_NAME = re.compile(
+    r"^(?:the|this|that|these|those|a|an|its|their|from|during|on|in|at|since|between)\b"
+    r"|\b(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)\b",
+    re.IGNORECASE,
+)
+
+
+def names_event(quote: str, event_name: str) -> bool:
+    """Whether a span of text names an event rather than refers back to it."""
+    quote = " ".join(quote.split())
+    if quote.casefold() == " ".join(event_name.split()).casefold():
+        return True
+    return (
+        len(quote.split()) >= 2
+        and len(quote) <= 150
+        and (quote[0].isupper() or quote[0].isdigit())
+        and not _NOT_A_NAME.search(quote)
+    )
+
+
+def linked_body(article, organizations, persons, events=()) -> str:
+    """The body as paragraphs, every name of a public organization, person or event a link
+    to its page; all text escaped."""
     urls = {("organization", o.pk): o.get_absolute_url() for o in organizations}
     urls |= {("person", p.pk): p.get_absolute_url() for p in persons}
+    urls |= {("event", e.pk): e.get_absolute_url() for e in events}
+    names = {e.pk: e.name for e in events}
     spans = []
-    for start, end, org_id, person_id in (
+    for kind, start, end, org_id, person_id, event_id in (
         published_mentions()
-        .filter(article=article, kind=MentionKind.NAME)
-        .values_list("start", "end", "organization_id", "person_id")
+        .filter(article=article, kind__in=(MentionKind.NAME, MentionKind.EVENT))
+        .values_list("kind", "start", "end", "organization_id", "person_id", "event_id")
         .order_by("start", "-end")
     ):
-        url = urls.get(("organization", org_id)) or urls.get(("person", person_id))
-        if url and (not spans or start >= spans[-1][1]) and article.body[start:end]:
+        text = article.body[start:end]
+        if kind == MentionKind.EVENT:
+            url = urls.get(("event", event_id))
+            url = url if url and names_event(text, names[event_id]) else None
+        else:
+            url = urls.get(("organization", org_id)) or urls.get(("person", person_id))
+        if url and (not spans or start >= spans[-1][1]) and text:
             spans.append((start, end, url))
     parts, position = [], 0
     for start, end, url in spans:
@@ -426,3 +471,11 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the pages link to."""
+    response = HttpResponseRedirect(static("favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

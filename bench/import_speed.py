@@ -1,12 +1,13 @@
 """Import throughput: a fresh import of a synthetic corpus, then an unchanged re-import,
 for each kind of file the import takes.
 
-    python bench/import_speed.py [--count 10000] [--kinds text,html,warc] [--database-url URL]
+    python bench/import_speed.py [--count N] [--kinds text,html,warc] [--database-url URL [--flush]]
 
 The same articles are written as text pages (bench/generate_corpus.py), as saved HTML pages
 and as WARC files of 1,000 pages each (bench/generate_pages.py). Each kind is imported into
 an empty archive: without --database-url a new SQLite file in a temporary folder, with a
-PostgreSQL URL that database, flushed first. Prints pages per second for both runs, and
+PostgreSQL URL that database, emptied first (one that holds articles is refused unless
+--flush says to empty it). Prints pages per second for both runs, and
 the CPU time a page took in this process and its extracting workers (not the database
 server's): on a machine shared with other work, the figure that compares kinds."""
 
@@ -34,6 +35,9 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--kinds", default=",".join(KINDS), help="of " + ", ".join(KINDS))
     parser.add_argument("--database-url", default="")
+    parser.add_argument(
+        "--flush", action="store_true", help="empty the database even if it holds articles"
+    )
     args = parser.parse_args()
     kinds = args.kinds.split(",")
     if set(kinds) - set(KINDS):
@@ -56,6 +60,12 @@ def main() -> None:
 
     generators = {"text": generate, "html": generate_html, "warc": generate_warc}
     call_command("migrate", verbosity=0)
+    held = Article.objects.count()
+    if args.database_url and held and not args.flush:
+        raise SystemExit(
+            f"{args.database_url} holds {held:,} articles, which this benchmark would"
+            " delete: give another database, or --flush to empty this one"
+        )
     print(f"{args.count} synthetic articles on {connection.vendor}")
     for kind in kinds:
         paths = generators[kind](workdir / kind, args.count)

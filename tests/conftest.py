@@ -69,6 +69,9 @@ def public_page_paths() -> list[str]:
     from archive.models import Article, Event, Organization, Person
 
     article = Article.objects.published().get(source_file__startswith="001_")
+    cqu = Organization.objects.get(name="Chongqing University")
+    keti = Organization.objects.get(acronym="KETI")
+    low, high = sorted((cqu, keti), key=lambda o: o.pk)
     return [
         "/",
         "/articles/",
@@ -80,4 +83,11 @@ def public_page_paths() -> list[str]:
         Person.objects.get(name="Yang Dan").get_absolute_url(),
         Event.objects.get(name="China-Korea Industry Forum").get_absolute_url(),
         article.mentions.filter(agreement__isnull=False).first().agreement.get_absolute_url(),
+        "/organizations/",
+        "/people/?letter=L",
+        "/network/",
+        f"{cqu.get_absolute_url()}network/",
+        f"/network/{low.slug}/{high.slug}/",
+        "/countries/",
+        "/countries/china-korea/",
     ]

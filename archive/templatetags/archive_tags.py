@@ -21,7 +21,8 @@ def jsonld(data: dict):
 
 @register.simple_tag(takes_context=True)
 def absolute(context, path: str) -> str:
-    return context["request"].build_absolute_uri(path)
+    request = context.get("request")  # none on a page rendered without one
+    return request.build_absolute_uri(path) if request else path
 
 
 @register.filter
@@ -32,3 +33,16 @@ def country_name(code: str) -> str:
 @register.filter
 def get_item(mapping: dict, key):
     return mapping.get(key)
+
+
+@register.filter
+def script_lang(text: str) -> str:
+    """The language a name in its own script is most likely in, for its lang attribute:
+    Hangul is Korean, Kana Japanese, Han alone Chinese."""
+    if any("\uac00" <= c <= "\ud7a3" or "\u1100" <= c <= "\u11ff" for c in text):
+        return "ko"
+    if any("\u3040" <= c <= "\u30ff" for c in text):
+        return "ja"
+    if any("\u3400" <= c <= "\u9fff" for c in text):
+        return "zh"
+    return ""

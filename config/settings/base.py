@@ -240,3 +240,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# The figures computed ahead (archive.summary): built in the background when the archive
+# has changed (PostgreSQL), at most once in this many seconds; pages show the last ones
+# meanwhile.
+ARCHIVE_SUMMARY_IN_BACKGROUND = env_bool("ARCHIVE_SUMMARY_IN_BACKGROUND", True)
+ARCHIVE_SUMMARY_MIN_INTERVAL = int(os.environ.get("ARCHIVE_SUMMARY_MIN_INTERVAL", 60))

@@ -273,3 +273,73 @@ def test_a_records_articles_are_the_same_however_they_are_found(client, site, mo
     assert by_list[1] == by_subquery[1]
     assert all(url in by_list[1] for url in expected)
     assert rejected.get_absolute_url() not in by_list[1] + by_subquery[1]
+
+
+def test_events_are_linked_in_the_body_where_named(client, site):
+    article = Article.objects.get(source_file__startswith="001_")
+    page = html(client, article.get_absolute_url())
+    body = page.split('<div class="body"')[1].split("</div>")[0]
+    forum = Event.objects.get(name="China-Korea Industry Forum")
+    assert f'<a href="{forum.get_absolute_url()}">China-Korea Industry Forum</a>' in body
+    # where the text refers back to it ("the Forum") or gives its date, no link
+    assert f'<a href="{forum.get_absolute_url()}">the Forum</a>' not in body
+    links = re.findall(rf'<a href="{forum.get_absolute_url()}">([^<]+)</a>', body)
+    assert set(links) == {"China-Korea Industry Forum"}
+    assert len(links) == article.body.count("China-Korea Industry Forum")
+    forum.hidden = True
+    forum.save()
+    body = html(client, article.get_absolute_url()).split('<div class="body"')[1]
+    assert forum.get_absolute_url() not in body
+
+
+def test_what_names_an_event_and_what_refers_back_to_it():
+    from archive.views import names_event
+
+    name = "China-Korea Industry Forum"
+    assert names_event("China-Korea Industry Forum", name)
+    assert names_event("6th China-Korea Industrial Innovation Exchange", "6th Exchange")
+    for refers in ("the Forum", "The delegation", "from November 12 to 15, 2019", "visited"):
+        assert not names_event(refers, name), refers
+    assert not names_event("December 16", name)
+    assert names_event("the forum", "The Forum")  # its own name, whatever its case
+
+
+def test_an_unknown_address_gets_the_sites_page_with_ways_back(client, site):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "<h1>Page not found</h1>" in page
+    assert '<form class="search" role="search"' in page  # the header, with its search
+    assert '<a href="/">Home page of the archive</a>' in page
+    assert '<meta name="robots" content="noindex">' in page
+    assert "/no/such/page/" in page
+    api = client.get("/api/no-such-thing/")
+    assert api.status_code == 404
+    assert api.json()["error"]["code"] == "not_found"
+
+
+def test_a_server_error_gets_the_sites_page(client, site, monkeypatch):
+    from archive import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "published_mentions", broken)
+    client.raise_request_exception = False
+    article = Article.objects.get(source_file__startswith="001_")
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert "<h1>Something went wrong</h1>" in page
+    assert '<form class="search" role="search"' in page
+
+
+def test_every_page_links_the_favicon(client, site):
+    page = html(client, "/")
+    assert re.search(r'<link rel="icon" href="/static/favicon\.svg" type="image/svg\+xml">', page)
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"] == "/static/favicon.svg"
+    from django.contrib.staticfiles import finders
+
+    assert finders.find("favicon.svg")

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -56,10 +58,13 @@ def test_feed_and_sitemap_serve(page, live_server, site):
 def test_a_phone_sees_no_sideways_scrolling(browser, live_server, site):
     context = browser.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=True)
     phone = context.new_page()
+    paths = public_page_paths()
     for path in (
         "/",
         "/articles/?q=cooperation",
         Organization.objects.get(acronym="NAEK").get_absolute_url(),
+        *paths[-7:],  # the directories, the networks and the countries
+        "/no/such/page/",
     ):
         phone.goto(f"{live_server.url}{path}")
         assert phone.evaluate("document.documentElement.scrollWidth") <= 376, path
@@ -70,7 +75,7 @@ def test_no_serious_accessibility_violations(browser, live_server, site):
     """axe-core on every page type; axe runs as a script, so this context allows scripts."""
     context = browser.new_context(java_script_enabled=True)
     page = context.new_page()
-    paths = public_page_paths()
+    paths = [*public_page_paths(), "/no/such/page/"]
     axe = Axe()
     problems = {}
     for path in paths:
@@ -81,3 +86,43 @@ def test_no_serious_accessibility_violations(browser, live_server, site):
             problems[path] = serious
     context.close()
     assert problems == {}
+
+
+def test_a_reader_goes_from_the_directory_to_who_works_with_whom(page, live_server, site):
+    page.goto(live_server.url)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Organizations").click()
+    page.get_by_role("navigation", name="By initial letter").get_by_role(
+        "link", name="K", exact=True
+    ).click()
+    page.get_by_label("Country").select_option("KR")
+    page.get_by_role("button", name="Apply").click()
+    page.get_by_role("link", name="Korea Electronics Technology Institute", exact=True).click()
+    assert page.locator("h1").inner_text() == "Korea Electronics Technology Institute (KETI)"
+    page.get_by_role("link", name="Who it works with").click()
+    page.get_by_role(
+        "link", name="What ties Korea Electronics Technology Institute and Chongqing University"
+    ).click()
+    assert page.locator("h1").inner_text().startswith("What ties")
+    page.get_by_role("region", name="Agreements they signed").get_by_role("link").first.click()
+    assert page.locator("h1").inner_text().startswith("MOU between")
+
+
+def test_a_reader_cites_an_article(page, live_server, site):
+    article = Article.objects.get(source_file__startswith="000_")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    cite = page.get_by_role("region", name="Cite this article")
+    assert "(2019, November 17)" in cite.inner_text()
+    with page.expect_download() as download:
+        cite.get_by_role("link", name="BibTeX (.bib)").click()
+    assert download.value.suggested_filename == f"{article.slug}.bib"
+    assert Path(download.value.path()).read_text().startswith("@misc{")
+
+
+def test_a_lost_reader_finds_the_way_back(page, live_server, site):
+    response = page.goto(f"{live_server.url}/organisations/")
+    assert response.status == 404
+    assert page.locator("h1").inner_text() == "Page not found"
+    page.get_by_role("link", name="Organizations").last.click()
+    assert page.locator("h1").inner_text() == "Organizations"
+    icon = page.locator('link[rel="icon"]').get_attribute("href")
+    assert page.request.get(f"{live_server.url}{icon}").headers["content-type"] == "image/svg+xml"
