@@ -284,4 +284,5 @@ def shared_articles(a: Organization, b: Organization, shared: int):
         )
     named = named.order_by().values("article_id")
     both = named.filter(organization=a).intersection(named.filter(organization=b))
-    return Article.objects.published().filter(pk__any_of={pk for (pk,) in both.values_list()})
+    ids = set(both.values_list("article_id", flat=True))
+    return Article.objects.published().filter(pk__any_of=ids)

@@ -68,7 +68,7 @@ def test_a_tie_leads_to_the_agreements_events_and_articles_behind_it(client, pai
     agreements = page.split('id="agreements-heading"')[1].split("</section>")[0]
     assert "/agreements/" in agreements
     events = page.split('id="events-heading"')[1].split("</section>")[0]
-    assert "Signing of the MOU between Chongqing University" in events
+    assert "Signing ceremony of the MOU between Chongqing University" in events
     articles = page.split('id="articles-heading"')[1].split("</section>")[0]
     article = Article.objects.get(source_file__startswith="001_")
     assert article.get_absolute_url() in articles
