@@ -43,15 +43,61 @@ def save_editor_changes(
     instance, *, changed_fields: Iterable[str], interface: str = "admin"
 ) -> list[str]:
     """Save an editor's edit and lock the fields it changed against later imports. History
-    records the change with the interface it came from."""
-    locked = set(instance.locked_fields or [])
-    for name in set(changed_fields) - UNLOCKABLE:
+    records the change with the interface it came from.
+
+    No lock is ever lost here: the stored record's locks are kept whatever the instance
+    carries (a revert to a version from before a lock carries none); only `unlock_fields`
+    hands fields back. An edit that changes nothing saves nothing, so history holds no
+    empty entries."""
+    changed = set(changed_fields) - UNLOCKABLE
+    stored = []
+    if instance.pk is not None:
+        stored = (
+            type(instance)
+            ._default_manager.filter(pk=instance.pk)
+            .values_list("locked_fields", flat=True)
+            .first()
+        )
+    locked = set(stored or [])
+    for name in changed:
         locked.add(name)
         locked |= LOCKED_TOGETHER.get(name, set())
+    if instance.pk is not None and not changed and locked == set(stored or []):
+        instance.locked_fields = sorted(locked)
+        return instance.locked_fields
     instance.locked_fields = sorted(locked)
     instance._change_reason = interface
     instance.save()
     return instance.locked_fields
+
+
+def edited_fields(instance, names: Iterable[str]) -> list[str]:
+    """The fields among `names` whose value on `instance` differs from the stored record's:
+    what an edit (or a revert to an older version) really changes."""
+    if instance.pk is None:
+        return list(names)
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    if stored is None:
+        return list(names)
+    changed = []
+    for name in names:
+        field = instance._meta.get_field(name)
+        if field.concrete and not field.many_to_many:
+            if getattr(instance, field.attname) != getattr(stored, field.attname):
+                changed.append(name)
+    return changed
+
+
+def keep_stored_values(instance, *, except_fields: Iterable[str]) -> None:
+    """Give `instance` the stored record's values for every field but these: a revert
+    restores what its form shows, never a merge, a public flag or a lock."""
+    stored = type(instance)._default_manager.filter(pk=instance.pk).first()
+    if stored is None:
+        return
+    keep = set(except_fields)
+    for field in instance._meta.concrete_fields:
+        if not field.primary_key and field.name not in keep:
+            setattr(instance, field.attname, getattr(stored, field.attname))
 
 
 def unlock_fields(instance, *, fields: Iterable[str], interface: str = "admin") -> list[str]:

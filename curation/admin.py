@@ -33,6 +33,8 @@ from archive.models import (
     Tombstone,
 )
 from archive.services import (
+    edited_fields,
+    keep_stored_values,
     merge_organizations,
     merge_people,
     save_editor_changes,
@@ -115,10 +117,22 @@ class CuratedAdmin(SimpleHistoryAdmin):
         return ", ".join(obj.locked_fields) or "nothing"
 
     def save_model(self, request, obj, form, change):
-        edited = [name for name in form.changed_data if name != "unlock"]
-        save_editor_changes(obj, changed_fields=edited, interface="admin")
+        """An edit, or a revert from history (whose form starts from the old version, so
+        Django sees no change): either way the fields whose values differ from the stored
+        record are the editor's, and are locked."""
+        shown = [name for name in form.fields if name != "unlock"]
+        edited = set(form.changed_data) - {"unlock"}
+        if change:
+            keep_stored_values(obj, except_fields=shown)
+            edited |= set(edited_fields(obj, [n for n in shown if n in form.cleaned_data]))
+        reason = "admin: reverted" if getattr(request, "reverting", False) else "admin"
+        save_editor_changes(obj, changed_fields=edited, interface=reason)
         if form.cleaned_data.get("unlock"):
             unlock_fields(obj, fields=form.cleaned_data["unlock"], interface="admin")
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 # -- articles ---------------------------------------------------------------------------------
