@@ -82,9 +82,12 @@ def edited_fields(instance, names: Iterable[str]) -> list[str]:
     changed = []
     for name in names:
         field = instance._meta.get_field(name)
-        if field.concrete and not field.many_to_many:
-            if getattr(instance, field.attname) != getattr(stored, field.attname):
-                changed.append(name)
+        if (
+            field.concrete
+            and not field.many_to_many
+            and getattr(instance, field.attname) != getattr(stored, field.attname)
+        ):
+            changed.append(name)
     return changed
 
 
