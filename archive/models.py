@@ -9,6 +9,7 @@ them back, and merged entities keep a pointer to their survivor.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
@@ -712,6 +713,9 @@ class Mention(models.Model):
     )
 
     objects = MentionQuerySet.as_manager()
+    # Editors' review decisions: who, when, from which interface (the change reason). The
+    # import writes mentions in plain SQL, so this table holds editors' changes only.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article_id", "start"]  # by id: "article" would sort by the articles' order
@@ -778,3 +782,35 @@ class Tombstone(models.Model):
 
     def __str__(self) -> str:
         return f"deleted {self.kind}: {self.name}"
+
+
+class Merge(models.Model):
+    """An editor's merge of one organization or person into another, with every row it
+    moved and every row it folded away, so that it can be undone (archive.merging)."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", "Person"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    merged_id = models.BigIntegerField(help_text="The record folded into the survivor.")
+    survivor_id = models.BigIntegerField()
+    merged_name = models.CharField(max_length=300)
+    survivor_name = models.CharField(max_length=300)
+    moved = models.JSONField(default=dict, help_text="What the merge moved, by kind of row.")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    interface = models.CharField(max_length=20, default="admin")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        indexes = [models.Index(fields=["kind", "merged_id"], name="merge_of_record")]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} merged into {self.survivor_name}"

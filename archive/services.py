@@ -5,18 +5,13 @@ from collections.abc import Iterable
 
 from django.db import transaction
 
-from archive.models import (
-    Article,
-    EventParticipant,
-    Mention,
-    Organization,
-    OrganizationAlias,
-    Person,
-    PersonAlias,
-    Position,
-    Signatory,
+from archive.merging import (
+    UnmergeError,
+    merge_organizations,
+    merge_people,
+    unmerge,
 )
-from archive.text import normalize_name
+from archive.models import Article, Mention
 
 # Fields that are not content: changing them never locks anything.
 UNLOCKABLE = {"id", "locked_fields", "created_at", "updated_at", "normalized_name", "fingerprint"}
@@ -125,102 +120,37 @@ def set_article_status(
     return changed
 
 
-@transaction.atomic
-def merge_organizations(*, survivor: Organization, others: Iterable[Organization]) -> Organization:
-    """Fold duplicates into `survivor`: every mention, position, party, signatory and
-    participant moves to it, their names and acronyms become its aliases, and they stay as
-    pointers to it (merged_into), so old links and later imports find the survivor."""
-    others = [o for o in others if o.pk != survivor.pk]
-    for other in others:
-        Mention.objects.filter(organization=other).update(organization=survivor)
-        _move_positions(Position.objects.filter(organization=other), "organization", survivor)
-        for agreement in other.agreements.all():
-            agreement.parties.remove(other)
-            agreement.parties.add(survivor)
-        Signatory.objects.filter(on_behalf_of=other).update(on_behalf_of=survivor)
-        _move_participants(
-            EventParticipant.objects.filter(organization=other), "organization", survivor
+__all__ = [
+    "LOCKED_TOGETHER",
+    "UnmergeError",
+    "edited_fields",
+    "keep_stored_values",
+    "merge_organizations",
+    "merge_people",
+    "review_mentions",
+    "save_editor_changes",
+    "set_article_status",
+    "unique_slug",
+    "unlock_fields",
+    "unmerge",
+]
+
+
+def review_mentions(mentions, *, status: str, user=None, interface: str = "admin") -> int:
+    """Confirm or reject mentions. Each decision goes on record (the mention's history:
+    who, when, from which interface); mentions that already have this status are left
+    alone, so nothing empty is recorded. Returns how many changed."""
+    changing = list(mentions.exclude(review_status=status))
+    if not changing:
+        return 0
+    with transaction.atomic():
+        Mention.objects.filter(pk__in=[m.pk for m in changing]).update(review_status=status)
+        for mention in changing:
+            mention.review_status = status
+        Mention.history.bulk_history_create(
+            changing,
+            update=True,
+            default_user=user if user is not None and user.is_authenticated else None,
+            default_change_reason=interface,
         )
-        Organization.objects.filter(parent=other).exclude(pk=survivor.pk).update(parent=survivor)
-        Organization.objects.filter(merged_into=other).update(merged_into=survivor)
-        other.aliases.update(organization=survivor)
-        _add_aliases(
-            OrganizationAlias,
-            "organization",
-            survivor,
-            [(other.name, False), (other.acronym, True)],
-        )
-        other.merged_into = survivor
-        other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
-        other.save(update_fields=["merged_into", "updated_at"])
-    if survivor.parent_id in {o.pk for o in others}:
-        survivor.parent = None
-        survivor.save(update_fields=["parent", "updated_at"])
-    return survivor
-
-
-@transaction.atomic
-def merge_people(*, survivor: Person, others: Iterable[Person]) -> Person:
-    """Fold duplicate people into `survivor`, as merge_organizations does."""
-    others = [o for o in others if o.pk != survivor.pk]
-    for other in others:
-        Mention.objects.filter(person=other).update(person=survivor)
-        _move_positions(Position.objects.filter(person=other), "person", survivor)
-        for signature in Signatory.objects.filter(person=other):
-            if Signatory.objects.filter(
-                agreement_id=signature.agreement_id, person=survivor
-            ).exists():
-                signature.delete()
-            else:
-                signature.person = survivor
-                signature.save(update_fields=["person"])
-        _move_participants(EventParticipant.objects.filter(person=other), "person", survivor)
-        Person.objects.filter(merged_into=other).update(merged_into=survivor)
-        other.aliases.update(person=survivor)
-        _add_aliases(PersonAlias, "person", survivor, [(other.name, False)])
-        other.merged_into = survivor
-        other._change_reason = f"merged into {survivor.name} (#{survivor.pk})"
-        other.save(update_fields=["merged_into", "updated_at"])
-    return survivor
-
-
-def _move_positions(positions, field: str, survivor) -> None:
-    """Positions move to the survivor; where it holds the same title already, the
-    duplicate's mentions move to that position and the duplicate goes."""
-    for position in positions:
-        key = {
-            "person_id": position.person_id,
-            "organization_id": position.organization_id,
-            f"{field}_id": survivor.pk,
-            "title": position.title,
-        }
-        twin = Position.objects.filter(**key).first()
-        if twin:
-            position.mentions.update(position=twin)
-            position.delete()
-        else:
-            setattr(position, field, survivor)
-            position.save(update_fields=[field])
-
-
-def _move_participants(participants, field: str, survivor) -> None:
-    for participant in participants:
-        exists = EventParticipant.objects.filter(
-            event_id=participant.event_id, role=participant.role, **{field: survivor}
-        ).exists()
-        if exists:
-            participant.delete()
-        else:
-            setattr(participant, field, survivor)
-            participant.save(update_fields=[field])
-
-
-def _add_aliases(alias_model, owner_field: str, survivor, names: list[tuple[str, bool]]) -> None:
-    for name, is_acronym in names:
-        normalized = normalize_name(name)
-        if not normalized or normalized == survivor.normalized_name:
-            continue
-        alias_model.objects.update_or_create(
-            normalized=normalized,
-            defaults={owner_field: survivor, "name": name, "is_acronym": is_acronym},
-        )
+    return len(changing)
