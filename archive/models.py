@@ -29,6 +29,9 @@ class ArticleStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
+    # A page nearly the same as an article already in the archive (archive.near_copies):
+    # held, without its facts, until an editor keeps it or folds it into the original.
+    DUPLICATE = "duplicate", "Candidate duplicate"
 
 
 class Curated(models.Model):
@@ -133,9 +136,22 @@ class Article(Curated):
     status = models.CharField(
         max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.REVIEW
     )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="near_copies",
+        help_text="The article this page nearly repeats, when the import found one.",
+    )
+    near_copy_keys = models.BinaryField(
+        null=True,
+        editable=False,
+        help_text="Keys of the body's shingles (MinHash bands): how near-copies are found.",
+    )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["raw_text"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "near_copy_keys"])
 
     class Meta:
         ordering = NEWEST_FIRST
