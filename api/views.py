@@ -15,9 +15,10 @@ from rest_framework.response import Response
 from simple_history.utils import update_change_reason
 
 from api import filters, serializers
+from api.errors import Conflict
 from api.jsonld import describe
 from api.pagination import UncountedPagination
-from api.permissions import is_editor
+from api.permissions import CanChange, is_editor
 from api.renderers import CSVRenderer, JSONLDRenderer, csv_lines
 from archive.models import (
     Agreement,
@@ -31,7 +32,13 @@ from archive.models import (
     Position,
     ReviewStatus,
 )
-from archive.services import save_editor_changes, unique_slug
+from archive.services import (
+    UnmergeError,
+    review_mentions,
+    save_editor_changes,
+    unique_slug,
+    unmerge,
+)
 
 
 def visible(model, user, *, merged: bool = True):
@@ -154,7 +161,25 @@ class ArticleViewSet(ArchiveViewSet):
         return queryset.defer("raw_text")
 
 
-class OrganizationViewSet(ArchiveViewSet):
+class UnmergeAction:
+    """`POST <id>/unmerge/` undoes the record's last merge (editors only)."""
+
+    @extend_schema(
+        summary="Undo the record's merge into another",
+        request=None,
+        responses={200: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["post"], url_path="unmerge", permission_classes=[CanChange])
+    def unmerge(self, request, pk=None):
+        record = self.get_object()
+        try:
+            record = unmerge(record, user=request.user, interface="api")
+        except UnmergeError as problem:
+            raise Conflict(str(problem)) from None
+        return Response(self.get_serializer(record).data)
+
+
+class OrganizationViewSet(UnmergeAction, ArchiveViewSet):
     queryset = Organization.objects.all()
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
@@ -165,7 +190,7 @@ class OrganizationViewSet(ArchiveViewSet):
         return queryset.select_related("merged_into").prefetch_related("aliases")
 
 
-class PersonViewSet(ArchiveViewSet):
+class PersonViewSet(UnmergeAction, ArchiveViewSet):
     queryset = Person.objects.all()
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
@@ -227,3 +252,15 @@ class MentionViewSet(CSVExport, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return visible(Mention, self.request.user).select_related("article")
+
+    def perform_update(self, serializer):
+        """A decision on record: who, when, through the API."""
+        status = serializer.validated_data.get("review_status")
+        if status is not None:
+            review_mentions(
+                Mention.objects.filter(pk=serializer.instance.pk),
+                status=status,
+                user=self.request.user,
+                interface="api",
+            )
+            serializer.instance.review_status = status
