@@ -11,7 +11,7 @@ from archive.merging import (
     merge_people,
     unmerge,
 )
-from archive.models import Article, Mention
+from archive.models import Article, ArticleStatus, Mention
 
 # Fields that are not content: changing them never locks anything.
 UNLOCKABLE = {"id", "locked_fields", "created_at", "updated_at", "normalized_name", "fingerprint"}
@@ -124,6 +124,8 @@ __all__ = [
     "LOCKED_TOGETHER",
     "UnmergeError",
     "edited_fields",
+    "fold_near_copies",
+    "keep_near_copies",
     "keep_stored_values",
     "merge_organizations",
     "merge_people",
@@ -154,3 +156,37 @@ def review_mentions(mentions, *, status: str, user=None, interface: str = "admin
             default_change_reason=interface,
         )
     return len(changing)
+
+
+def keep_near_copies(articles: Iterable[Article], *, interface: str = "admin") -> int:
+    """An editor's decision on candidate duplicates: each is an article of its own. It
+    goes to review, the decision locked, and its facts are extracted and written, as the
+    import would have. Returns how many were kept."""
+    from archive.importing.pipeline import write_facts_again
+
+    kept = []
+    with transaction.atomic():
+        for article in articles:
+            if article.status != ArticleStatus.DUPLICATE:
+                continue
+            article.status = ArticleStatus.REVIEW
+            save_editor_changes(article, changed_fields=["status"], interface=interface)
+            kept.append(article)
+        write_facts_again(kept)
+    return len(kept)
+
+
+def fold_near_copies(articles: Iterable[Article], *, interface: str = "admin") -> int:
+    """An editor's decision on candidate duplicates: each is only a copy of its original.
+    It stays out of the public and the review queue for good, kept as a record of the page
+    (a re-import of its file leaves it so). Returns how many were folded."""
+    folded = 0
+    for article in articles:
+        if article.status != ArticleStatus.DUPLICATE or "status" in article.locked_fields:
+            continue
+        article.locked_fields = sorted({*article.locked_fields, "status"})
+        original = article.duplicate_of
+        article._change_reason = f"{interface}: folded into {original} (#{article.duplicate_of_id})"
+        article.save(update_fields=["locked_fields", "updated_at"])
+        folded += 1
+    return folded

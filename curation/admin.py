@@ -5,6 +5,7 @@ later imports and history records who changed what, from the admin."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -26,6 +27,8 @@ from archive.models import (
 )
 from archive.services import (
     edited_fields,
+    fold_near_copies,
+    keep_near_copies,
     keep_stored_values,
     merge_organizations,
     merge_people,
@@ -134,14 +137,71 @@ def send_to_draft(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} articles moved to draft.", messages.SUCCESS)
 
 
+@admin.action(
+    description="Keep the selected near-copies as articles of their own", permissions=["change"]
+)
+def keep_near_copies_action(modeladmin, request, queryset):
+    count = keep_near_copies(queryset, interface="admin")
+    modeladmin.message_user(
+        request,
+        f"{count} kept: in review, with their facts for the review queue.",
+        messages.SUCCESS,
+    )
+
+
+@admin.action(
+    description="Fold the selected near-copies into their originals", permissions=["change"]
+)
+def fold_near_copies_action(modeladmin, request, queryset):
+    count = fold_near_copies(queryset, interface="admin")
+    modeladmin.message_user(
+        request, f"{count} folded: kept only as copies of their originals.", messages.SUCCESS
+    )
+
+
+class NearCopyFilter(admin.SimpleListFilter):
+    """Pages the import held as nearly the same as an article in the archive."""
+
+    title = "near-copies"
+    parameter_name = "near_copy"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Awaiting a decision"), ("folded", "Folded into the original")]
+
+    def queryset(self, request, queryset):
+        held = queryset.filter(status=ArticleStatus.DUPLICATE)
+        if self.value() == "waiting":
+            return held.exclude(locked_fields__icontains='"status"')
+        if self.value() == "folded":
+            return held.filter(locked_fields__icontains='"status"')
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(CuratedAdmin):
-    list_display = ("title", "published_on", "date_precision", "status", "source", "updated_at")
-    list_filter = ("status", "date_precision", "date_inferred", "language")
+    list_display = (
+        "title",
+        "published_on",
+        "date_precision",
+        "status",
+        "duplicate_of",
+        "source",
+        "updated_at",
+    )
+    list_select_related = ("duplicate_of",)
+    list_filter = ("status", NearCopyFilter, "date_precision", "date_inferred", "language")
     search_fields = ("title", "source", "source_file")
     date_hierarchy = "published_on"
-    actions = [publish, send_to_review, send_to_draft]
+    actions = [
+        publish,
+        send_to_review,
+        send_to_draft,
+        keep_near_copies_action,
+        fold_near_copies_action,
+    ]
     readonly_fields = (
+        "duplicate_of",
+        "review_link",
         "raw_text_display",
         "content_hash",
         "source_file",
@@ -157,7 +217,8 @@ class ArticleAdmin(CuratedAdmin):
                 "fields": [
                     "title",
                     "slug",
-                    "status",
+                    ("status", "duplicate_of"),
+                    "review_link",
                     ("published_on", "date_precision", "date_inferred"),
                     "source",
                     "url",
@@ -185,6 +246,11 @@ class ArticleAdmin(CuratedAdmin):
         ),
     ]
     inlines = [MentionInline]
+
+    @admin.display(description="Review")
+    def review_link(self, obj):
+        url = reverse("admin:archive_mention_changelist")
+        return format_html('<a href="{}?article={}">Review its mentions</a>', url, obj.pk)
 
     @admin.display(description="Raw text as imported")
     def raw_text_display(self, obj):

@@ -19,6 +19,7 @@ from typing import Any
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from archive.importing import near_copies
 from archive.importing.extract import Extraction, Span
 from archive.importing.parse import ParsedArticle
 from archive.importing.realign import Alignment, reconcile
@@ -47,6 +48,7 @@ from archive.text import make_slug, normalize_name, unique_suffix
 from archive.text import person_key as words_key
 
 BLANK = ("", None, "other")
+NO_FACTS = Extraction({}, {}, [], [], [])
 IMPORT = "import"  # the change reason history records for what the import wrote
 _MISSING = object()
 
@@ -138,6 +140,20 @@ class RunState:
         self.tombstones: set[tuple[str, str]] = set()
         # records the current batch updated, for their history entries
         self.updated: dict[str, set[int]] = {kind: set() for kind in MODELS}
+        self._near_copies: near_copies.Index | None = None
+
+    @property
+    def near_copies(self) -> near_copies.Index:
+        """The band keys of the articles a new page may nearly repeat, loaded when the
+        first new page comes (a re-import of unchanged files never needs them)."""
+        if self._near_copies is None:
+            stored = (
+                Article.objects.exclude(near_copy_keys=None)
+                .exclude(status=ArticleStatus.DUPLICATE)
+                .values_list("pk", "near_copy_keys")
+            )
+            self._near_copies = near_copies.Index(list(stored.iterator(chunk_size=2000)))
+        return self._near_copies
 
     @classmethod
     def load(cls) -> "RunState":
@@ -299,6 +315,9 @@ class ToWrite:
     is_new: bool = False
     article: Article | None = None
     old_body: str = ""  # a stored article's body before this import changed it
+    near_copy_keys: bytes = b""  # archive.importing.near_copies.keys of the body
+    # the article this page nearly repeats: an id, or a page earlier in the batch
+    duplicate_of: "int | ToWrite | None" = None
 
 
 def _create(model, records: list) -> None:
@@ -523,6 +542,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     is that file's own transaction."""
     changes = Changes()
     with transaction.atomic():
+        hold_near_copies(state, items, changes)
         article_ids = _write_articles(state, items, publish, changes)
         org_ids = _resolve(state, "organization", items, changes)
         person_ids = _resolve(state, "person", items, changes)
@@ -592,6 +612,49 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     return changes
 
 
+def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) -> None:
+    """New pages nearly the same as an article already in the archive, or as a page
+    before them in the run, are held: written as candidate duplicates of it, without
+    their facts, until an editor keeps or folds them (archive.importing.near_copies)."""
+    index = state.near_copies
+    for item in items:
+        if item.source_file in state.hashes or not item.near_copy_keys:
+            continue
+        original = _original_of(index, item)
+        if original is not None:
+            item.duplicate_of, item.extraction = original, NO_FACTS
+            changes.add("article", "near-copy")
+        else:
+            for key in near_copies.band_keys(item.near_copy_keys):
+                if key not in index.recent:
+                    state.put(index.recent, key, item)
+
+
+def _original_of(index: near_copies.Index, item: ToWrite) -> "int | ToWrite | None":
+    """The first article, by the order it came in, that the page nearly repeats."""
+    found = index.candidates(item.near_copy_keys)
+    if not found:
+        return None
+    keys_of = {ref: ref.near_copy_keys for ref in found if isinstance(ref, ToWrite)}
+    stored = [ref for ref in found if not isinstance(ref, ToWrite)]
+    keys_of |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "near_copy_keys"))
+    likely = [
+        ref
+        for ref in found
+        if near_copies.estimate(item.near_copy_keys, bytes(keys_of.get(ref) or b""))
+        >= near_copies.LIKELY
+    ]
+    if not likely:
+        return None
+    bodies = {ref: ref.parsed.body for ref in likely if isinstance(ref, ToWrite)}
+    bodies |= dict(Article.objects.filter(pk__in=likely).values_list("pk", "body"))
+    mine = near_copies.shingles(item.parsed.body)
+    for ref in likely:
+        if near_copies.similarity(mine, near_copies.shingles(bodies[ref])) >= near_copies.NEAR_COPY:
+            return ref
+    return None
+
+
 def _write_articles(state, items, publish, changes) -> list[int]:
     """The articles' own rows: new ones inserted together, changed ones updated."""
     new = []
@@ -611,24 +674,29 @@ def _write_articles(state, items, publish, changes) -> list[int]:
             values["url"] = item.url
         if item.captured_at:
             values["captured_at"] = item.captured_at
+        values["near_copy_keys"] = item.near_copy_keys
         item.is_new = item.source_file not in state.hashes
         if item.is_new:
+            status = ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW
             item.article = Article(
                 slug=state.take_slug(Article, make_slug(parsed.title), item.content_hash),
                 raw_text=item.raw_text,
                 content_hash=item.content_hash,
                 source_file=item.source_file,
-                status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
+                status=ArticleStatus.DUPLICATE if item.duplicate_of else status,
                 **values,
             )
-            new.append(item.article)
+            new.append(item)
             changes.add("article", "created")
         else:
             article = item.article = Article.objects.get(source_file=item.source_file)
             item.old_body = article.body
+            if article.status == ArticleStatus.DUPLICATE:
+                item.extraction = NO_FACTS  # held for an editor: no facts until kept
             fill_fields(article, values, overwrite=True)
             article.raw_text, article.content_hash = item.raw_text, item.content_hash
-            if publish and "status" not in article.locked_fields:
+            held = article.status == ArticleStatus.DUPLICATE
+            if publish and "status" not in article.locked_fields and not held:
                 article.status = ArticleStatus.PUBLISHED
             article._change_reason = IMPORT
             article.save()
@@ -637,7 +705,15 @@ def _write_articles(state, items, publish, changes) -> list[int]:
         state.put(state.files_by_hash, item.content_hash, item.source_file)
         if key := url_identity(item.url):
             state.put(state.urls, key, item.source_file)
-    _create(Article, new)
+    # originals first: a near-copy may repeat a page of its own batch
+    _create(Article, [item.article for item in new if not item.duplicate_of])
+    for item in new:
+        if item.duplicate_of:
+            original = item.duplicate_of
+            item.article.duplicate_of_id = (
+                original if isinstance(original, int) else original.article.pk
+            )
+    _create(Article, [item.article for item in new if item.duplicate_of])
     return [item.article.pk for item in items]
 
 

@@ -97,6 +97,12 @@ class Command(BaseCommand):
             )
             if row:
                 self.stdout.write(f"  {kind + 's':<14} {row}")
+        held = counts[("article", "near-copy")]
+        if held:
+            self.stdout.write(
+                f"  {'near-copies':<14} {held} held for an editor: nearly the same text as an "
+                "article in the archive (admin: articles, status “Candidate duplicate”)"
+            )
         records = report.records
         if records:
             skipped = ", ".join(_count(records[kind], kind) for kind in SKIPPED if records[kind])
