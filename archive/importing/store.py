@@ -301,7 +301,7 @@ def _person_values(fact) -> dict[str, Any]:
     return {"nationality": fact.nationality, "native_name": fact.native_name[:100]}
 
 
-@dataclass
+@dataclass(eq=False)  # each page is itself: the near-copy index holds pages by identity
 class ToWrite:
     """One file, read and understood, for the write stage."""
 
@@ -544,6 +544,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     with transaction.atomic():
         hold_near_copies(state, items, changes)
         article_ids = _write_articles(state, items, publish, changes)
+        _index_written(state, items)
         org_ids = _resolve(state, "organization", items, changes)
         person_ids = _resolve(state, "person", items, changes)
         _link_parents(state, items, org_ids)
@@ -616,10 +617,11 @@ def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) ->
     """New pages nearly the same as an article already in the archive, or as a page
     before them in the run, are held: written as candidate duplicates of it, without
     their facts, until an editor keeps or folds them (archive.importing.near_copies)."""
+    new = [i for i in items if i.source_file not in state.hashes and i.near_copy_keys]
+    if not new:
+        return
     index = state.near_copies
-    for item in items:
-        if item.source_file in state.hashes or not item.near_copy_keys:
-            continue
+    for item in new:
         original = _original_of(index, item)
         if original is not None:
             item.duplicate_of, item.extraction = original, NO_FACTS
@@ -628,6 +630,17 @@ def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) ->
             for key in near_copies.band_keys(item.near_copy_keys):
                 if key not in index.recent:
                     state.put(index.recent, key, item)
+
+
+def _index_written(state: RunState, items: list[ToWrite]) -> None:
+    """The run's pages in the near-copy index, by id once written (not the whole page)."""
+    if state._near_copies is None:  # no new page came
+        return
+    recent = state._near_copies.recent
+    for item in items:
+        for key in near_copies.band_keys(item.near_copy_keys):
+            if recent.get(key) is item:
+                state.put(recent, key, item.article.pk)
 
 
 def _original_of(index: near_copies.Index, item: ToWrite) -> "int | ToWrite | None":
