@@ -830,3 +830,22 @@ class Merge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.merged_name} merged into {self.survivor_name}"
+
+
+class ImportRun(models.Model):
+    """One run of the import: when, what it did, and the ids of the mentions it wrote (a
+    run writes its mentions alone, so they are one range), to measure the extraction by
+    editors' decisions run by run."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pages = models.PositiveIntegerField(default=0)
+    first_mention_id = models.BigIntegerField(null=True, blank=True)
+    last_mention_id = models.BigIntegerField(null=True, blank=True)
+    summary = models.JSONField(default=dict, help_text="Records per kind and outcome.")
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import of {self.started_at:%Y-%m-%d %H:%M} ({self.pages} pages)"

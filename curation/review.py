@@ -5,12 +5,13 @@ history says who decided, when, and from which interface."""
 
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 
 from archive.models import PUBLIC_RECORDS, Article, ArticleStatus, Mention, ReviewStatus
 from archive.services import review_mentions
 from curation.common import EstimatedCountPaginator, quote_in_context
+from curation.precision import precision_view
 
 
 @admin.action(description="Confirm the selected mentions", permissions=["change"])
@@ -175,6 +176,13 @@ class MentionAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(precision_view(self.admin_site))
+        return [
+            path("precision/", view, name="archive_mention_precision"),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

@@ -21,6 +21,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import connection, transaction
+from django.db.models import Max
+from django.utils import timezone
 
 from archive.importing import near_copies
 from archive.importing.extract import Extraction, extract
@@ -36,7 +38,14 @@ from archive.importing.sources import (
     url_identity,
 )
 from archive.importing.store import Changes, RunState, ToWrite, write_batch
-from archive.models import Organization, OrganizationAlias, Person, PersonAlias
+from archive.models import (
+    ImportRun,
+    Mention,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_FROM = 200
@@ -285,6 +294,8 @@ def _tune_for_bulk_writes() -> None:
 def _run(sources, *, records, publish, workers, batch_size, on_progress) -> ImportReport:
     _tune_for_bulk_writes()
     report = ImportReport(records=records)
+    run = ImportRun.objects.create()
+    last_mention_before = _last_mention_id()
     state = RunState.load()
     _set_context(
         dict(state.hashes),
@@ -316,7 +327,23 @@ def _run(sources, *, records, publish, workers, batch_size, on_progress) -> Impo
         if len(batch) >= batch_size:
             flush()
     flush()
+    _record_run(run, report, last_mention_before)
     return report
+
+
+def _last_mention_id() -> int:
+    return Mention.objects.aggregate(last=Max("id"))["last"] or 0
+
+
+def _record_run(run: ImportRun, report: ImportReport, last_mention_before: int) -> None:
+    """What the run did, and the range of the mentions it wrote (archive.models.ImportRun)."""
+    last = _last_mention_id()
+    if last > last_mention_before:
+        run.first_mention_id, run.last_mention_id = last_mention_before + 1, last
+    run.pages = report.files
+    run.summary = {f"{kind} {outcome}": n for (kind, outcome), n in report.changes.counts.items()}
+    run.finished_at = timezone.now()
+    run.save()
 
 
 def _report(report: ImportReport, item: Prepared, error: str | None, on_progress) -> None:
