@@ -152,7 +152,7 @@ class RunState:
                 .exclude(status=ArticleStatus.DUPLICATE)
                 .values_list("pk", "near_copy_keys")
             )
-            self._near_copies = near_copies.Index(list(stored.iterator(chunk_size=2000)))
+            self._near_copies = near_copies.Index(stored.iterator(chunk_size=2000))
         return self._near_copies
 
     @classmethod
