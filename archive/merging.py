@@ -122,6 +122,12 @@ def merge_people(
     return survivor
 
 
+def _named(record) -> str:
+    """A record in a history entry's reason, which holds 100 characters."""
+    name = record.name if len(record.name) <= 60 else record.name[:59] + "…"
+    return f"{name} (#{record.pk})"
+
+
 def _ids(queryset) -> list[int]:
     return list(queryset.order_by("pk").values_list("pk", flat=True))
 
@@ -140,9 +146,9 @@ def _fold(kind, other, survivor, moved: dict, user, interface: str) -> None:
         interface=interface,
     )
     other.merged_into = survivor
-    other._change_reason = f"{interface}: merged into {survivor.name} (#{survivor.pk})"
+    other._change_reason = f"{interface}: merged into {_named(survivor)}"
     other.save(update_fields=["merged_into", "updated_at"])
-    survivor._change_reason = f"{interface}: merged {other.name} (#{other.pk}) into it"
+    survivor._change_reason = f"{interface}: merged {_named(other)} into it"
     survivor.save(update_fields=["updated_at"])
 
 
@@ -293,9 +299,9 @@ def unmerge(record, *, user=None, interface: str = "admin"):
         _restore_signatures(record, survivor, moved)
 
     record.merged_into = None
-    record._change_reason = f"{interface}: unmerged from {survivor.name} (#{survivor.pk})"
+    record._change_reason = f"{interface}: unmerged from {_named(survivor)}"
     record.save(update_fields=["merged_into", "updated_at"])
-    survivor._change_reason = f"{interface}: {record.name} (#{record.pk}) unmerged from it"
+    survivor._change_reason = f"{interface}: {_named(record)} unmerged from it"
     survivor.save(update_fields=["updated_at"])
     merge.undone_at, merge.undone_by_id = timezone.now(), _user_id(user)
     merge.save(update_fields=["undone_at", "undone_by"])

@@ -101,7 +101,7 @@ def keep_stored_values(instance, *, except_fields: Iterable[str]) -> None:
 def unlock_fields(instance, *, fields: Iterable[str], interface: str = "admin") -> list[str]:
     """Hand fields back to the import: the next changed import may write them again."""
     instance.locked_fields = sorted(set(instance.locked_fields or []) - set(fields))
-    instance._change_reason = f"{interface}: unlocked {', '.join(sorted(fields))}"
+    instance._change_reason = f"{interface}: unlocked {', '.join(sorted(fields))}"[:100]
     instance.save(update_fields=["locked_fields", "updated_at"])
     return instance.locked_fields
 
@@ -185,8 +185,7 @@ def fold_near_copies(articles: Iterable[Article], *, interface: str = "admin") -
         if article.status != ArticleStatus.DUPLICATE or "status" in article.locked_fields:
             continue
         article.locked_fields = sorted({*article.locked_fields, "status"})
-        original = article.duplicate_of
-        article._change_reason = f"{interface}: folded into {original} (#{article.duplicate_of_id})"
+        article._change_reason = f"{interface}: folded into #{article.duplicate_of_id}"
         article.save(update_fields=["locked_fields", "updated_at"])
         folded += 1
     return folded

@@ -41,6 +41,7 @@ MIN_SHINGLES = 20  # fewer is too short a text to call anything a near-copy of i
 
 _EMPTY = (1 << (32 - BIN_BITS)) - 1  # an empty bin's value: above any hash's
 _KEYS = struct.Struct(f"<{BANDS}I")  # each band's bins hashed, seeded with its number
+KEYS_SIZE = _KEYS.size
 ID_BITS = 27  # an index entry is key << ID_BITS | article id: up to 134 million articles
 _SIGNATURE = struct.Struct(f"<{BINS}I")
 
@@ -109,10 +110,11 @@ class Index:
     written, then its id)."""
 
     def __init__(self, stored: Iterable[tuple[int, bytes]]):
-        entries = []
+        entries: list[int] = []
+        shifted = ID_BITS.__rlshift__  # key << ID_BITS, called from C
         for pk, blob in stored:
             if blob:
-                entries += [key << ID_BITS | pk for key in _KEYS.unpack_from(blob)]
+                entries += map(pk.__or__, map(shifted, _KEYS.unpack_from(blob)))
         entries.sort()
         self.entries = array("q", entries)
         self.recent: dict[int, object] = {}

@@ -17,6 +17,8 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection, connections, transaction
+from django.db.models import BinaryField
+from django.db.models.functions import Substr
 from django.utils import timezone
 
 from archive.importing import near_copies
@@ -147,10 +149,12 @@ class RunState:
         """The band keys of the articles a new page may nearly repeat, loaded when the
         first new page comes (a re-import of unchanged files never needs them)."""
         if self._near_copies is None:
+            band_keys = Substr("near_copy_keys", 1, near_copies.KEYS_SIZE)
+            band_keys.output_field = BinaryField()
             stored = (
                 Article.objects.exclude(near_copy_keys=None)
                 .exclude(status=ArticleStatus.DUPLICATE)
-                .values_list("pk", "near_copy_keys")
+                .values_list("pk", band_keys)  # not the signatures after them
             )
             self._near_copies = near_copies.Index(stored.iterator(chunk_size=2000))
         return self._near_copies
