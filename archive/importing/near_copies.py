@@ -15,9 +15,9 @@ each body gets a MinHash signature (one-permutation hashing: the shingles' hashe
 BINS bins and each bin keeps its least; two bodies agree on a bin with a probability about
 their similarity) cut into BANDS bands of ROWS bins. Bodies that agree on a whole band are
 candidates: at similarity 0.7 99 % of pairs, at 0.5 55 %, at 0.3 6 %. A candidate whose
-signature estimates at least LIKELY is compared exactly. The keys and the signature are
-stored with each article (`Article.near_copy_keys`); the import run holds the keys in
-memory as a sorted array.
+signature estimates at least LIKELY is compared exactly. The signature is stored with each
+article (`Article.near_copy_keys`, after its band keys), and its band keys in an indexed
+table of their own (`NearCopyKey`), which the import asks for a batch's keys at once.
 
 Our own code rather than a library: datasketch, the well-kept MinHash library, needs numpy
 and scipy, which the project does not have, hashes each shingle with SHA-1 in Python (more
@@ -28,8 +28,6 @@ while the archive's must live in its own database; what it would add is the same
 import struct
 import zlib
 from array import array
-from bisect import bisect_left
-from collections.abc import Iterable
 from itertools import accumulate, repeat
 
 NEAR_COPY = 0.7  # shared shingles, of all the two bodies have, from which a page is a near-copy
@@ -41,8 +39,6 @@ MIN_SHINGLES = 20  # fewer is too short a text to call anything a near-copy of i
 
 _EMPTY = (1 << (32 - BIN_BITS)) - 1  # an empty bin's value: above any hash's
 _KEYS = struct.Struct(f"<{BANDS}I")  # each band's bins hashed, seeded with its number
-KEYS_SIZE = _KEYS.size
-ID_BITS = 27  # an index entry is key << ID_BITS | article id: up to 134 million articles
 _SIGNATURE = struct.Struct(f"<{BINS}I")
 
 
@@ -101,35 +97,3 @@ def similarity(one: set[int], other: set[int]) -> float:
     if not one or not other:
         return 0.0
     return len(one & other) / len(one | other)
-
-
-class Index:
-    """Band keys of the archive's articles, to find a page's candidates: the stored ones
-    as one sorted array of key-and-id numbers (19 MB at 100,000 articles, built in about
-    a second), and in `recent` those of the run's pages (a page itself until its batch is
-    written, then its id)."""
-
-    def __init__(self, stored: Iterable[tuple[int, bytes]]):
-        entries: list[int] = []
-        shifted = ID_BITS.__rlshift__  # key << ID_BITS, called from C
-        for pk, blob in stored:
-            if blob:
-                entries += map(pk.__or__, map(shifted, _KEYS.unpack_from(blob)))
-        entries.sort()
-        self.entries = array("q", entries)
-        self.recent: dict[int, object] = {}
-
-    def candidates(self, blob: bytes) -> list:
-        """Articles sharing a band with these keys: stored ones by id, in the order they
-        came in, then the run's pages."""
-        stored, recent = set(), []
-        entries = self.entries
-        for key in band_keys(blob):
-            at = bisect_left(entries, key << ID_BITS)
-            while at < len(entries) and entries[at] >> ID_BITS == key:
-                stored.add(entries[at] & ((1 << ID_BITS) - 1))
-                at += 1
-            page = self.recent.get(key)
-            if page is not None and page not in recent:
-                recent.append(page)
-        return [*sorted(stored), *recent]

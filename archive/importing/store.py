@@ -17,8 +17,6 @@ from datetime import datetime
 from typing import Any
 
 from django.db import connection, connections, transaction
-from django.db.models import BinaryField
-from django.db.models.functions import Substr
 from django.utils import timezone
 
 from archive.importing import near_copies
@@ -34,6 +32,7 @@ from archive.models import (
     Event,
     EventParticipant,
     Mention,
+    NearCopyKey,
     Organization,
     OrganizationAlias,
     Person,
@@ -142,22 +141,6 @@ class RunState:
         self.tombstones: set[tuple[str, str]] = set()
         # records the current batch updated, for their history entries
         self.updated: dict[str, set[int]] = {kind: set() for kind in MODELS}
-        self._near_copies: near_copies.Index | None = None
-
-    @property
-    def near_copies(self) -> near_copies.Index:
-        """The band keys of the articles a new page may nearly repeat, loaded when the
-        first new page comes (a re-import of unchanged files never needs them)."""
-        if self._near_copies is None:
-            band_keys = Substr("near_copy_keys", 1, near_copies.KEYS_SIZE)
-            band_keys.output_field = BinaryField()
-            stored = (
-                Article.objects.exclude(near_copy_keys=None)
-                .exclude(status=ArticleStatus.DUPLICATE)
-                .values_list("pk", band_keys)  # not the signatures after them
-            )
-            self._near_copies = near_copies.Index(stored.iterator(chunk_size=2000))
-        return self._near_copies
 
     @classmethod
     def load(cls) -> "RunState":
@@ -548,7 +531,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     with transaction.atomic():
         hold_near_copies(state, items, changes)
         article_ids = _write_articles(state, items, publish, changes)
-        _index_written(state, items)
+        write_near_copy_keys(items)
         org_ids = _resolve(state, "organization", items, changes)
         person_ids = _resolve(state, "person", items, changes)
         _link_parents(state, items, org_ids)
@@ -619,46 +602,44 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
 
 def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) -> None:
     """New pages nearly the same as an article already in the archive, or as a page
-    before them in the run, are held: written as candidate duplicates of it, without
-    their facts, until an editor keeps or folds them (archive.importing.near_copies)."""
+    before them in the batch, are held: written as candidate duplicates of it, without
+    their facts, until an editor keeps or folds them (archive.importing.near_copies).
+    Candidates come from the stored band keys (NearCopyKey), a query per 2,000 keys."""
     new = [i for i in items if i.source_file not in state.hashes and i.near_copy_keys]
     if not new:
         return
-    index = state.near_copies
+    wanted = sorted({key for item in new for key in near_copies.band_keys(item.near_copy_keys)})
+    stored: dict[int, set[int]] = {}
+    for start in range(0, len(wanted), 2000):
+        found = NearCopyKey.objects.filter(key__in=wanted[start : start + 2000])
+        for key, pk in found.values_list("key", "article_id"):
+            stored.setdefault(key, set()).add(pk)
+    earlier: dict[int, ToWrite] = {}  # band key -> the batch's first page with it
     for item in new:
-        original = _original_of(index, item)
+        keys = near_copies.band_keys(item.near_copy_keys)
+        candidates = sorted({pk for key in keys for pk in stored.get(key, ())})
+        candidates += list(dict.fromkeys(earlier[key] for key in keys if key in earlier))
+        original = _original_of(item, candidates)
         if original is not None:
             item.duplicate_of, item.extraction = original, NO_FACTS
             changes.add("article", "near-copy")
         else:
-            for key in near_copies.band_keys(item.near_copy_keys):
-                if key not in index.recent:
-                    state.put(index.recent, key, item)
+            for key in keys:
+                earlier.setdefault(key, item)
 
 
-def _index_written(state: RunState, items: list[ToWrite]) -> None:
-    """The run's pages in the near-copy index, by id once written (not the whole page)."""
-    if state._near_copies is None:  # no new page came
-        return
-    recent = state._near_copies.recent
-    for item in items:
-        for key in near_copies.band_keys(item.near_copy_keys):
-            if recent.get(key) is item:
-                state.put(recent, key, item.article.pk)
-
-
-def _original_of(index: near_copies.Index, item: ToWrite) -> "int | ToWrite | None":
-    """The first article, by the order it came in, that the page nearly repeats."""
-    found = index.candidates(item.near_copy_keys)
-    if not found:
+def _original_of(item: ToWrite, candidates: list) -> "int | ToWrite | None":
+    """The first article, by the order it came in, that the page nearly repeats: among
+    the candidates, those whose signature estimates a likely match are compared exactly."""
+    if not candidates:
         return None
-    keys_of = {ref: ref.near_copy_keys for ref in found if isinstance(ref, ToWrite)}
-    stored = [ref for ref in found if not isinstance(ref, ToWrite)]
-    keys_of |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "near_copy_keys"))
+    stored = [ref for ref in candidates if not isinstance(ref, ToWrite)]
+    signatures = {ref: ref.near_copy_keys for ref in candidates if isinstance(ref, ToWrite)}
+    signatures |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "near_copy_keys"))
     likely = [
         ref
-        for ref in found
-        if near_copies.estimate(item.near_copy_keys, bytes(keys_of.get(ref) or b""))
+        for ref in candidates
+        if near_copies.estimate(item.near_copy_keys, bytes(signatures.get(ref) or b""))
         >= near_copies.LIKELY
     ]
     if not likely:
@@ -667,9 +648,29 @@ def _original_of(index: near_copies.Index, item: ToWrite) -> "int | ToWrite | No
     bodies |= dict(Article.objects.filter(pk__in=likely).values_list("pk", "body"))
     mine = near_copies.shingles(item.parsed.body)
     for ref in likely:
-        if near_copies.similarity(mine, near_copies.shingles(bodies[ref])) >= near_copies.NEAR_COPY:
+        shared = near_copies.similarity(mine, near_copies.shingles(bodies[ref]))
+        if shared >= near_copies.NEAR_COPY:
             return ref
     return None
+
+
+def write_near_copy_keys(items: list[ToWrite]) -> None:
+    """The band keys of articles written (not of held near-copies), for later pages to be
+    compared with: a changed article's replace its old ones."""
+    written = [
+        i for i in items if not i.duplicate_of and i.article.status != ArticleStatus.DUPLICATE
+    ]
+    changed = [i.article.pk for i in written if not i.is_new]
+    for start in range(0, len(changed), 500):
+        NearCopyKey.objects.filter(article_id__in=changed[start : start + 500])._raw_delete(
+            NearCopyKey.objects.db
+        )
+    rows = [
+        (key, item.article.pk)
+        for item in written
+        for key in near_copies.band_keys(item.near_copy_keys)
+    ]
+    _insert_rows(NearCopyKey, ("key", "article_id"), rows)
 
 
 def _write_articles(state, items, publish, changes) -> list[int]:
