@@ -832,23 +832,6 @@ class Merge(models.Model):
         return f"{self.merged_name} merged into {self.survivor_name}"
 
 
-class NearCopyKey(models.Model):
-    """One band key of an article's body (archive.importing.near_copies): articles that
-    share one are candidates to be near-copies of each other."""
-
-    key = models.BigIntegerField()
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["key"], name="near_copy_key"),
-            models.Index(fields=["article"], name="near_copy_key_article"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.key} of article #{self.article_id}"
-
-
 class ImportRun(models.Model):
     """One run of the import: when, what it did, and the ids of the mentions it wrote (a
     run writes its mentions alone, so they are one range), to measure the extraction by

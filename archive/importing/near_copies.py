@@ -28,18 +28,22 @@ while the archive's must live in its own database; what it would add is the same
 import struct
 import zlib
 from array import array
+from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import accumulate, repeat
 
 NEAR_COPY = 0.7  # shared shingles, of all the two bodies have, from which a page is a near-copy
 LIKELY = 0.55  # an estimate from which a candidate is compared exactly
 SHINGLE = 5
-BINS, BANDS, ROWS = 128, 25, 5  # 125 of the 128 bins make the bands
+BINS, BANDS, ROWS = 256, 32, 8
 BIN_BITS = BINS.bit_length() - 1
 MIN_SHINGLES = 20  # fewer is too short a text to call anything a near-copy of it
+POSITION_BITS = 24  # an index entry is a band key and a position: up to 16 million articles
 
-_EMPTY = (1 << (32 - BIN_BITS)) - 1  # an empty bin's value: above any hash's
+_EMPTY = 0xFFFF  # an empty bin: a signature keeps 16 bits of each bin's least hash
 _KEYS = struct.Struct(f"<{BANDS}I")  # each band's bins hashed, seeded with its number
-_SIGNATURE = struct.Struct(f"<{BINS}I")
+_SIGNATURE = struct.Struct(f"<{BINS}H")
+SIZE = _KEYS.size + _SIGNATURE.size
 
 
 def shingles(body: str) -> set[int]:
@@ -56,44 +60,93 @@ def shingles(body: str) -> set[int]:
     return set(map(zlib.crc32, map(view.__getitem__, map(slice, starts, starts[SHINGLE:]))))
 
 
-def signature(hashes: set[int]) -> list[int]:
-    """The least hash in each of BINS bins (one-permutation MinHash)."""
+def keys(body: str) -> bytes:
+    """What an article stores: its band keys, then its signature (the least hash of each
+    of BINS bins, one-permutation MinHash); empty for a text too short to call anything a
+    near-copy of it."""
+    hashes = shingles(body)
+    if len(hashes) < MIN_SHINGLES:
+        return b""
     ordered = sorted(hashes, reverse=True)  # the last value written to a bin is its least
     least = dict(
         zip(map((BINS - 1).__and__, ordered), map(BIN_BITS.__rrshift__, ordered), strict=True)
     )
-    return list(map(least.get, range(BINS), repeat(_EMPTY, BINS)))
-
-
-def keys(body: str) -> bytes:
-    """What an article stores: its band keys, then its signature; empty for a text too
-    short to call anything a near-copy of it."""
-    hashes = shingles(body)
-    if len(hashes) < MIN_SHINGLES:
-        return b""
-    least = signature(hashes)
+    full = list(map(least.get, range(BINS), repeat(1 << 24, BINS)))
     bands = [
-        zlib.crc32(array("I", least[start : start + ROWS]).tobytes(), band)
-        for band, start in enumerate(range(0, BANDS * ROWS, ROWS))
+        zlib.crc32(array("I", full[start : start + ROWS]).tobytes(), band)
+        for band, start in enumerate(range(0, BINS, ROWS))
     ]
-    return _KEYS.pack(*bands) + _SIGNATURE.pack(*least)
+    kept = [min(value >> 8, _EMPTY - 1) if value < 1 << 24 else _EMPTY for value in full]
+    return _KEYS.pack(*bands) + _SIGNATURE.pack(*kept)
 
 
 def band_keys(blob: bytes) -> tuple[int, ...]:
     return _KEYS.unpack_from(blob) if blob else ()
 
 
-def estimate(one: bytes, other: bytes) -> float:
-    """The similarity two stored signatures estimate: the share of bins, among those not
-    empty in both, where they agree."""
-    if not one or not other:
-        return 0.0
-    a, b = _SIGNATURE.unpack_from(one, _KEYS.size), _SIGNATURE.unpack_from(other, _KEYS.size)
-    used = [x == y for x, y in zip(a, b, strict=True) if x != _EMPTY or y != _EMPTY]
-    return sum(used) / len(used) if used else 0.0
+def signature_of(blob: bytes) -> tuple[int, ...]:
+    return _SIGNATURE.unpack_from(blob, _KEYS.size)
+
+
+def estimate(one, other) -> float:
+    """The similarity two signatures estimate: the share of bins, among those not empty in
+    both, where they agree."""
+    agree = sum(map(int.__eq__, one, other))
+    both_empty = sum(map(_EMPTY.__eq__, map(max, one, other))) if _EMPTY in one else 0
+    used = BINS - both_empty
+    return (agree - both_empty) / used if used else 0.0
 
 
 def similarity(one: set[int], other: set[int]) -> float:
     if not one or not other:
         return 0.0
     return len(one & other) / len(one | other)
+
+
+class Index:
+    """The band keys and signatures of the archive's articles, in memory for a run: the
+    keys in one sorted array of key-and-position numbers, the signatures in one array of
+    BINS numbers per article. Articles written during the run are added as they come."""
+
+    def __init__(self, stored: Iterable[tuple[int, bytes]]):
+        self.ids = array("q")
+        self.signatures = array("H")
+        entries: list[int] = []
+        shifted = POSITION_BITS.__rlshift__  # key << POSITION_BITS, called from C
+        for pk, blob in stored:
+            if len(blob or b"") != SIZE:
+                continue
+            position = len(self.ids)
+            self.ids.append(pk)
+            self.signatures.frombytes(bytes(blob[_KEYS.size :]))
+            entries += map(position.__or__, map(shifted, _KEYS.unpack_from(blob)))
+        entries.sort()
+        self.entries = array("q", entries)
+        self.recent: dict[int, list[int]] = {}  # band key -> positions of the run's articles
+
+    def add(self, pk: int, blob: bytes) -> None:
+        if len(blob) != SIZE:
+            return
+        position = len(self.ids)
+        self.ids.append(pk)
+        self.signatures.frombytes(blob[_KEYS.size :])
+        for key in _KEYS.unpack_from(blob):
+            self.recent.setdefault(key, []).append(position)
+
+    def likely(self, blob: bytes) -> list[int]:
+        """The ids of articles sharing a band with this page whose signature estimates at
+        least LIKELY, in the order they came in."""
+        positions = set()
+        entries, mask = self.entries, (1 << POSITION_BITS) - 1
+        for key in _KEYS.unpack_from(blob):
+            at = bisect_left(entries, key << POSITION_BITS)
+            while at < len(entries) and entries[at] >> POSITION_BITS == key:
+                positions.add(entries[at] & mask)
+                at += 1
+            positions.update(self.recent.get(key, ()))
+        mine = signature_of(blob)
+        return [
+            self.ids[position]
+            for position in sorted(positions)
+            if estimate(mine, self.signatures[position * BINS : (position + 1) * BINS]) >= LIKELY
+        ]

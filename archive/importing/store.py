@@ -32,7 +32,6 @@ from archive.models import (
     Event,
     EventParticipant,
     Mention,
-    NearCopyKey,
     Organization,
     OrganizationAlias,
     Person,
@@ -141,6 +140,21 @@ class RunState:
         self.tombstones: set[tuple[str, str]] = set()
         # records the current batch updated, for their history entries
         self.updated: dict[str, set[int]] = {kind: set() for kind in MODELS}
+        self._near_copies: near_copies.Index | None = None
+
+    @property
+    def near_copies(self) -> near_copies.Index:
+        """The articles a new page may nearly repeat (archive.importing.near_copies), loaded
+        when the first new page comes: a re-import of unchanged files never needs them."""
+        if self._near_copies is None:
+            stored = (
+                Article.objects.exclude(near_copy_keys=None)
+                .exclude(status=ArticleStatus.DUPLICATE)
+                .order_by("pk")
+                .values_list("pk", "near_copy_keys")
+            )
+            self._near_copies = near_copies.Index(stored.iterator(chunk_size=2000))
+        return self._near_copies
 
     @classmethod
     def load(cls) -> "RunState":
@@ -531,7 +545,7 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     with transaction.atomic():
         hold_near_copies(state, items, changes)
         article_ids = _write_articles(state, items, publish, changes)
-        write_near_copy_keys(items)
+        index_written(state, items)
         org_ids = _resolve(state, "organization", items, changes)
         person_ids = _resolve(state, "person", items, changes)
         _link_parents(state, items, org_ids)
@@ -602,75 +616,56 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
 
 def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) -> None:
     """New pages nearly the same as an article already in the archive, or as a page
-    before them in the batch, are held: written as candidate duplicates of it, without
-    their facts, until an editor keeps or folds them (archive.importing.near_copies).
-    Candidates come from the stored band keys (NearCopyKey), a query per 2,000 keys."""
+    before them in the run, are held: written as candidate duplicates of it, without
+    their facts, until an editor keeps or folds them (archive.importing.near_copies)."""
     new = [i for i in items if i.source_file not in state.hashes and i.near_copy_keys]
     if not new:
         return
-    wanted = sorted({key for item in new for key in near_copies.band_keys(item.near_copy_keys)})
-    stored: dict[int, set[int]] = {}
-    for start in range(0, len(wanted), 2000):
-        found = NearCopyKey.objects.filter(key__in=wanted[start : start + 2000])
-        for key, pk in found.values_list("key", "article_id"):
-            stored.setdefault(key, set()).add(pk)
-    earlier: dict[int, ToWrite] = {}  # band key -> the batch's first page with it
+    index = state.near_copies
+    earlier: dict[int, list[ToWrite]] = {}  # band key -> the batch's pages written with it
     for item in new:
         keys = near_copies.band_keys(item.near_copy_keys)
-        candidates = sorted({pk for key in keys for pk in stored.get(key, ())})
-        candidates += list(dict.fromkeys(earlier[key] for key in keys if key in earlier))
-        original = _original_of(item, candidates)
+        mine = near_copies.signature_of(item.near_copy_keys)
+        batch = dict.fromkeys(page for key in keys for page in earlier.get(key, ()))
+        likely = [*index.likely(item.near_copy_keys)] + [
+            page
+            for page in batch
+            if near_copies.estimate(mine, near_copies.signature_of(page.near_copy_keys))
+            >= near_copies.LIKELY
+        ]
+        original = _original_of(item, likely)
         if original is not None:
             item.duplicate_of, item.extraction = original, NO_FACTS
             changes.add("article", "near-copy")
         else:
             for key in keys:
-                earlier.setdefault(key, item)
+                earlier.setdefault(key, []).append(item)
 
 
-def _original_of(item: ToWrite, candidates: list) -> "int | ToWrite | None":
-    """The first article, by the order it came in, that the page nearly repeats: among
-    the candidates, those whose signature estimates a likely match are compared exactly."""
-    if not candidates:
-        return None
-    stored = [ref for ref in candidates if not isinstance(ref, ToWrite)]
-    signatures = {ref: ref.near_copy_keys for ref in candidates if isinstance(ref, ToWrite)}
-    signatures |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "near_copy_keys"))
-    likely = [
-        ref
-        for ref in candidates
-        if near_copies.estimate(item.near_copy_keys, bytes(signatures.get(ref) or b""))
-        >= near_copies.LIKELY
-    ]
+def _original_of(item: ToWrite, likely: list) -> "int | ToWrite | None":
+    """The first article, by the order it came in, whose text the page nearly repeats:
+    the likely candidates (by their signatures) compared exactly."""
     if not likely:
         return None
     bodies = {ref: ref.parsed.body for ref in likely if isinstance(ref, ToWrite)}
-    bodies |= dict(Article.objects.filter(pk__in=likely).values_list("pk", "body"))
+    stored = [ref for ref in likely if not isinstance(ref, ToWrite)]
+    bodies |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "body"))
     mine = near_copies.shingles(item.parsed.body)
     for ref in likely:
-        shared = near_copies.similarity(mine, near_copies.shingles(bodies[ref]))
-        if shared >= near_copies.NEAR_COPY:
+        if ref not in bodies:  # written by a batch that rolled back
+            continue
+        if near_copies.similarity(mine, near_copies.shingles(bodies[ref])) >= near_copies.NEAR_COPY:
             return ref
     return None
 
 
-def write_near_copy_keys(items: list[ToWrite]) -> None:
-    """The band keys of articles written (not of held near-copies), for later pages to be
-    compared with: a changed article's replace its old ones."""
-    written = [
-        i for i in items if not i.duplicate_of and i.article.status != ArticleStatus.DUPLICATE
-    ]
-    changed = [i.article.pk for i in written if not i.is_new]
-    for start in range(0, len(changed), 500):
-        NearCopyKey.objects.filter(article_id__in=changed[start : start + 500])._raw_delete(
-            NearCopyKey.objects.db
-        )
-    rows = [
-        (key, item.article.pk)
-        for item in written
-        for key in near_copies.band_keys(item.near_copy_keys)
-    ]
-    _insert_rows(NearCopyKey, ("key", "article_id"), rows)
+def index_written(state: RunState, items: list[ToWrite]) -> None:
+    """Pages the batch wrote as articles of their own join the run's near-copy index."""
+    if state._near_copies is None:  # loaded by the first new page
+        return
+    for item in items:
+        if item.near_copy_keys and item.article.status != ArticleStatus.DUPLICATE:
+            state._near_copies.add(item.article.pk, item.near_copy_keys)
 
 
 def _write_articles(state, items, publish, changes) -> list[int]:
