@@ -1,26 +1,27 @@
 """Near-copies: a page whose text is nearly that of an article already in the archive (the
 same story with a changed date line, menu or sentence, saved twice or by two sites).
 
-The measure is the Jaccard similarity of the bodies' shingles (runs of five words; in
-Chinese and Japanese, where words are not spaced, five characters): the share of the two
+The measure is the Jaccard similarity of the bodies' shingles (runs of eight words; in
+Chinese and Japanese, where words are not spaced, eight characters): the share of the two
 bodies' shingles that both have. A page is a near-copy of an article from NEAR_COPY = 0.7.
 Tried on the 46 real pages of the seeds and the two corpora: different articles share at
-most 0.015 (two MOU stories of the same week); the templated synthetic corpus at most
-0.44; a copy with one sentence rewritten 0.52-0.97 (median 0.85, 3 of 46 under 0.7, all
-short pages), with a menu line added 0.94 and more, with a paragraph dropped 0.50-0.99.
-0.7 keeps well clear of different articles and takes the copies that differ by a line.
+most 0.006; the synthetic corpus of the benchmarks, built from templates, 0.2-0.4 with
+most of its pages; a copy with one sentence rewritten 0.47-0.97 (median 0.82, 7 of 46
+under 0.7, all short pages), with a menu line added 0.90 and more, with a paragraph
+dropped 0.50-0.99 (median 0.88). 0.7 stays well clear of different articles, templated
+ones included, and takes the copies that differ by a line. Eight words rather than five:
+the synthetic pages share five-word runs (0.3 with 40 % of the others), which made every
+new page a candidate of hundreds at 100,000 articles; eight-word runs they share far less.
 
 Comparing every page with every article is out of the question at 100,000 articles, so
 each body gets a MinHash signature (one-permutation hashing: the shingles' hashes fall in
 BINS bins and each bin keeps its least; two bodies agree on a bin with a probability about
 their similarity) cut into BANDS bands of ROWS bins. Bodies that agree on a whole band are
 candidates: pairs sharing 0.7 are found 85 % of the time, 0.75 97 %, 0.8 99.7 %; pairs
-sharing 0.5 12 %, 0.3 0.2 %. Eight bins a band, because the synthetic corpus of the
-benchmarks, built from templates, shares 0.2-0.4 with most of its own pages: with five,
-each new page had hundreds of candidates at 100,000 articles. A candidate whose signature
-estimates at least LIKELY is compared exactly. The keys and the signature (16 bits a bin)
-are stored with each article (`Article.near_copy_keys`, 640 bytes); a run that brings new
-pages loads them into memory (`Index`) with its first new page.
+sharing 0.3 0.2 %. A candidate whose signature estimates at least LIKELY is compared
+exactly. The keys and the signature (16 bits a bin) are stored with each article
+(`Article.near_copy_keys`, 640 bytes); a run that brings new pages loads them into memory
+(`Index`) with its first new page.
 
 Our own code rather than a library: datasketch, the well-kept MinHash library, needs numpy
 and scipy, which the project does not have, hashes each shingle with SHA-1 in Python (more
@@ -37,7 +38,7 @@ from itertools import accumulate, repeat
 
 NEAR_COPY = 0.7  # shared shingles, of all the two bodies have, from which a page is a near-copy
 LIKELY = 0.55  # an estimate from which a candidate is compared exactly
-SHINGLE = 5
+SHINGLE = 8
 BINS, BANDS, ROWS = 256, 32, 8
 BIN_BITS = BINS.bit_length() - 1
 MIN_SHINGLES = 20  # fewer is too short a text to call anything a near-copy of it
@@ -74,7 +75,12 @@ def keys(body: str) -> bytes:
     least = dict(
         zip(map((BINS - 1).__and__, ordered), map(BIN_BITS.__rrshift__, ordered), strict=True)
     )
-    full = list(map(least.get, range(BINS), repeat(1 << 24, BINS)))
+    full = list(map(least.get, range(BINS), repeat(None, BINS)))
+    # An empty bin takes a value of this text's own (from its least hash), so that empty
+    # bins make two texts agree only when they are copies: short texts would all agree.
+    own = ordered[-1]
+    for bin_ in (bin_ for bin_, value in enumerate(full) if value is None):
+        full[bin_] = 1 << 24 | zlib.crc32(bin_.to_bytes(2, "little"), own) >> 8
     bands = [
         zlib.crc32(array("I", full[start : start + ROWS]).tobytes(), band)
         for band, start in enumerate(range(0, BINS, ROWS))
