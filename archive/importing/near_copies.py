@@ -81,10 +81,9 @@ def keys(body: str) -> bytes:
     own = ordered[-1]
     for bin_ in (bin_ for bin_, value in enumerate(full) if value is None):
         full[bin_] = 1 << 24 | zlib.crc32(bin_.to_bytes(2, "little"), own) >> 8
-    bands = [
-        zlib.crc32(array("I", full[start : start + ROWS]).tobytes(), band)
-        for band, start in enumerate(range(0, BINS, ROWS))
-    ]
+    packed = memoryview(array("I", full).tobytes())
+    width = 4 * ROWS
+    bands = [zlib.crc32(packed[band * width : (band + 1) * width], band) for band in range(BANDS)]
     kept = [min(value >> 8, _EMPTY - 1) if value < 1 << 24 else _EMPTY for value in full]
     return _KEYS.pack(*bands) + _SIGNATURE.pack(*kept)
 
