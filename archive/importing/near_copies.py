@@ -44,7 +44,6 @@ BIN_BITS = BINS.bit_length() - 1
 MIN_SHINGLES = 20  # fewer is too short a text to call anything a near-copy of it
 POSITION_BITS = 24  # an index entry is a band key and a position: up to 16 million articles
 
-_EMPTY = 0xFFFF  # an empty bin: a signature keeps 16 bits of each bin's least hash
 _KEYS = struct.Struct(f"<{BANDS}I")  # each band's bins hashed, seeded with its number
 _SIGNATURE = struct.Struct(f"<{BINS}H")
 SIZE = _KEYS.size + _SIGNATURE.size
@@ -84,7 +83,7 @@ def keys(body: str) -> bytes:
     packed = memoryview(array("I", full).tobytes())
     width = 4 * ROWS
     bands = [zlib.crc32(packed[band * width : (band + 1) * width], band) for band in range(BANDS)]
-    kept = [min(value >> 8, _EMPTY - 1) if value < 1 << 24 else _EMPTY for value in full]
+    kept = [value >> 8 & 0xFFFF for value in full]
     return _KEYS.pack(*bands) + _SIGNATURE.pack(*kept)
 
 
@@ -97,12 +96,9 @@ def signature_of(blob: bytes) -> tuple[int, ...]:
 
 
 def estimate(one, other) -> float:
-    """The similarity two signatures estimate: the share of bins, among those not empty in
-    both, where they agree."""
-    agree = sum(map(int.__eq__, one, other))
-    both_empty = sum(map(_EMPTY.__eq__, map(max, one, other))) if _EMPTY in one else 0
-    used = BINS - both_empty
-    return (agree - both_empty) / used if used else 0.0
+    """The similarity two signatures estimate: the share of bins where they agree (an empty
+    bin holds a value of its text's own, so two texts agree there only as copies)."""
+    return sum(map(int.__eq__, one, other)) / BINS
 
 
 def similarity(one: set[int], other: set[int]) -> float:
