@@ -261,8 +261,9 @@ def unmerge(record, *, user=None, interface: str = "admin"):
         **{field: record}
     )
     for folded in moved["positions_folded"]:
+        taken = Position.objects.filter(pk=folded["id"]).exists()  # SQLite reuses ids
         position = Position.objects.create(
-            id=folded["id"],
+            id=None if taken else folded["id"],
             person_id=folded["person"],
             organization_id=folded["organization"],
             title=folded["title"],
