@@ -27,24 +27,20 @@ def reject(modeladmin, request, queryset):
 
 
 class ArticleFilter(admin.SimpleListFilter):
-    """One article's mentions (?article=ID), reached from the article's page; the list
-    offers the articles with unreviewed mentions most recently imported."""
+    """One article's mentions (?article=ID), reached from the article's page (“Review its
+    mentions”); listing candidate articles here would read the mentions on every page."""
 
     title = "article"
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
         chosen = self.value()
-        articles = list(
-            Article.objects.filter(mentions__review_status=ReviewStatus.UNREVIEWED)
-            .exclude(status=ArticleStatus.DUPLICATE)
-            .order_by("-created_at", "-id")
-            .values_list("pk", "title")
-            .distinct()[:10]
-        )
-        if chosen and chosen.isdigit() and int(chosen) not in {pk for pk, _ in articles}:
-            articles += list(Article.objects.filter(pk=chosen).values_list("pk", "title"))
-        return [(str(pk), title[:60]) for pk, title in articles]
+        if not (chosen and chosen.isdigit()):
+            return []
+        return [
+            (str(pk), title[:60])
+            for pk, title in Article.objects.filter(pk=chosen).values_list("pk", "title")
+        ]
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
@@ -53,8 +49,8 @@ class ArticleFilter(admin.SimpleListFilter):
 
 
 class ArticleStatusFilter(admin.SimpleListFilter):
-    """The status of the mention's article. Candidate duplicates stay out of the queue
-    until an editor keeps them (see archive.near_copies)."""
+    """The status of the mention's article. (Candidate duplicates have no mentions until an
+    editor keeps them: archive.importing.near_copies.)"""
 
     title = "article status"
     parameter_name = "article_status"
@@ -65,7 +61,7 @@ class ArticleStatusFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in ArticleStatus.values:
             return queryset.filter(article__status=self.value())
-        return queryset.exclude(article__status=ArticleStatus.DUPLICATE)
+        return queryset
 
 
 CONFIDENCE_RANGES = {
@@ -118,13 +114,8 @@ class ReviewerFilter(admin.SimpleListFilter):
     parameter_name = "reviewer"
 
     def lookups(self, request, model_admin):
-        reviewers = (
-            Mention.history.exclude(history_user=None)
-            .order_by()
-            .values_list("history_user", flat=True)
-            .distinct()
-        )
-        users = get_user_model().objects.filter(pk__in=reviewers).order_by("username")
+        """Staff accounts: who can review (not read from the decisions, which grow)."""
+        users = get_user_model().objects.filter(is_staff=True).order_by("username")
         return [(str(user.pk), user.get_username()) for user in users]
 
     def queryset(self, request, queryset):
