@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from archive.importing import near_copies
 from archive.importing.extract import Extraction, Span
+from archive.importing.holding import NO_FACTS, hold_near_copies, index_written
 from archive.importing.parse import ParsedArticle
 from archive.importing.realign import Alignment, reconcile
 from archive.importing.sources.base import url_identity
@@ -48,7 +49,7 @@ from archive.text import make_slug, normalize_name, unique_suffix
 from archive.text import person_key as words_key
 
 BLANK = ("", None, "other")
-NO_FACTS = Extraction({}, {}, [], [], [])
+
 IMPORT = "import"  # the change reason history records for what the import wrote
 _MISSING = object()
 
@@ -612,60 +613,6 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
         for kind, ids in state.updated.items():
             _record_history(MODELS[kind], sorted(ids), "~")
     return changes
-
-
-def hold_near_copies(state: RunState, items: list[ToWrite], changes: Changes) -> None:
-    """New pages nearly the same as an article already in the archive, or as a page
-    before them in the run, are held: written as candidate duplicates of it, without
-    their facts, until an editor keeps or folds them (archive.importing.near_copies)."""
-    new = [i for i in items if i.source_file not in state.hashes and i.near_copy_keys]
-    if not new:
-        return
-    index = state.near_copies
-    earlier: dict[int, list[ToWrite]] = {}  # band key -> the batch's pages written with it
-    for item in new:
-        keys = near_copies.band_keys(item.near_copy_keys)
-        mine = near_copies.signature_of(item.near_copy_keys)
-        batch = dict.fromkeys(page for key in keys for page in earlier.get(key, ()))
-        likely = [*index.likely(item.near_copy_keys)] + [
-            page
-            for page in batch
-            if near_copies.estimate(mine, near_copies.signature_of(page.near_copy_keys))
-            >= near_copies.LIKELY
-        ]
-        original = _original_of(item, likely)
-        if original is not None:
-            item.duplicate_of, item.extraction = original, NO_FACTS
-            changes.add("article", "near-copy")
-        else:
-            for key in keys:
-                earlier.setdefault(key, []).append(item)
-
-
-def _original_of(item: ToWrite, likely: list) -> "int | ToWrite | None":
-    """The first article, by the order it came in, whose text the page nearly repeats:
-    the likely candidates (by their signatures) compared exactly."""
-    if not likely:
-        return None
-    bodies = {ref: ref.parsed.body for ref in likely if isinstance(ref, ToWrite)}
-    stored = [ref for ref in likely if not isinstance(ref, ToWrite)]
-    bodies |= dict(Article.objects.filter(pk__in=stored).values_list("pk", "body"))
-    mine = near_copies.shingles(item.parsed.body)
-    for ref in likely:
-        if ref not in bodies:  # written by a batch that rolled back
-            continue
-        if near_copies.similarity(mine, near_copies.shingles(bodies[ref])) >= near_copies.NEAR_COPY:
-            return ref
-    return None
-
-
-def index_written(state: RunState, items: list[ToWrite]) -> None:
-    """Pages the batch wrote as articles of their own join the run's near-copy index."""
-    if state._near_copies is None:  # loaded by the first new page
-        return
-    for item in items:
-        if item.near_copy_keys and item.article.status != ArticleStatus.DUPLICATE:
-            state._near_copies.add(item.article.pk, item.near_copy_keys)
 
 
 def _write_articles(state, items, publish, changes) -> list[int]:
