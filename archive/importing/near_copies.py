@@ -5,8 +5,8 @@ The measure is the Jaccard similarity of the bodies' shingles (runs of eight wor
 Chinese and Japanese, where words are not spaced, eight characters): the share of the two
 bodies' shingles that both have. A page is a near-copy of an article from NEAR_COPY = 0.7.
 Tried on the 46 real pages of the seeds and the two corpora: different articles share at
-most 0.006; the synthetic corpus of the benchmarks, built from templates, 0.2-0.4 with
-most of its pages; a copy with one sentence rewritten 0.47-0.97 (median 0.82, 7 of 46
+most 0.006; the synthetic corpus of the benchmarks, built from templates, 0.1-0.3 with
+most of its pages (0.4 at most); a copy with one sentence rewritten 0.47-0.97 (median 0.82, 7 of 46
 under 0.7, all short pages), with a menu line added 0.90 and more, with a paragraph
 dropped 0.50-0.99 (median 0.88). 0.7 stays well clear of different articles, templated
 ones included, and takes the copies that differ by a line. Eight words rather than five:
