@@ -10,6 +10,15 @@ class EditorsWrite(DjangoModelPermissions):
         return super().has_permission(request, view)
 
 
+class CanChange(DjangoModelPermissions):
+    """Editors only, whatever the method: the change permission on the view's model."""
+
+    perms_map = {
+        method: ["%(app_label)s.change_%(model_name)s"]
+        for method in ("GET", "OPTIONS", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+    }
+
+
 def is_editor(user) -> bool:
     """Editors see drafts and hidden records as well as what is published."""
     return bool(user and user.is_authenticated and user.has_perm("archive.change_article"))

@@ -1,5 +1,5 @@
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from api import views
@@ -17,6 +17,8 @@ router.register("removals", views.RemovalViewSet, basename="removal")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("schema/ui/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="schema-ui"),
+    path(
+        "schema/ui/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="schema-ui"
+    ),
     path("", include(router.urls)),
 ]

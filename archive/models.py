@@ -9,6 +9,7 @@ them back, and merged entities keep a pointer to their survivor.
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import Now
@@ -31,6 +32,9 @@ class ArticleStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
+    # A page nearly the same as an article already in the archive (archive.near_copies):
+    # held, without its facts, until an editor keeps it or folds it into the original.
+    DUPLICATE = "duplicate", "Candidate duplicate"
 
 
 class Curated(models.Model):
@@ -180,9 +184,22 @@ class Article(Curated):
     status = models.CharField(
         max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.REVIEW
     )
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="near_copies",
+        help_text="The article this page nearly repeats, when the import found one.",
+    )
+    near_copy_keys = models.BinaryField(
+        null=True,
+        editable=False,
+        help_text="Keys of the body's shingles (MinHash bands): how near-copies are found.",
+    )
 
     objects = ArticleQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=["raw_text"])
+    history = HistoricalRecords(excluded_fields=["raw_text", "near_copy_keys"])
     watched_fields = ("status", "title")
 
     class Meta:
@@ -803,6 +820,9 @@ class Mention(models.Model):
     updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     objects = MentionQuerySet.as_manager()
+    # Editors' review decisions: who, when, from which interface (the change reason). The
+    # import writes mentions in plain SQL, so this table holds editors' changes only.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["article_id", "start"]  # by id: "article" would sort by the articles' order
@@ -913,6 +933,57 @@ class Removal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.record_id} {self.reason}"
+
+
+class Merge(models.Model):
+    """An editor's merge of one organization or person into another, with every row it
+    moved and every row it folded away, so that it can be undone (archive.merging)."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", "Person"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    merged_id = models.BigIntegerField(help_text="The record folded into the survivor.")
+    survivor_id = models.BigIntegerField()
+    merged_name = models.CharField(max_length=300)
+    survivor_name = models.CharField(max_length=300)
+    moved = models.JSONField(default=dict, help_text="What the merge moved, by kind of row.")
+    merged_at = models.DateTimeField(auto_now_add=True)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    interface = models.CharField(max_length=20, default="admin")
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        indexes = [models.Index(fields=["kind", "merged_id"], name="merge_of_record")]
+
+    def __str__(self) -> str:
+        return f"{self.merged_name} merged into {self.survivor_name}"
+
+
+class ImportRun(models.Model):
+    """One run of the import: when, what it did, and the ids of the mentions it wrote (a
+    run writes its mentions alone, so they are one range), to measure the extraction by
+    editors' decisions run by run."""
+
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    pages = models.PositiveIntegerField(default=0)
+    first_mention_id = models.BigIntegerField(null=True, blank=True)
+    last_mention_id = models.BigIntegerField(null=True, blank=True)
+    summary = models.JSONField(default=dict, help_text="Records per kind and outcome.")
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"import of {self.started_at:%Y-%m-%d %H:%M} ({self.pages} pages)"
 
 
 # The figures computed ahead from the public archive (archive.summary) and their state:

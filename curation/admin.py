@@ -3,16 +3,9 @@
 Every save goes through archive.services, so a field an editor changes is locked against
 later imports and history records who changed what, from the admin."""
 
-import json
-
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
-from django.core.paginator import Paginator
-from django.db import connection
-from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.functional import cached_property
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -33,59 +26,19 @@ from archive.models import (
     Tombstone,
 )
 from archive.services import (
+    edited_fields,
+    fold_near_copies,
+    keep_near_copies,
+    keep_stored_values,
     merge_organizations,
     merge_people,
     save_editor_changes,
     set_article_status,
     unlock_fields,
 )
-
-CONTEXT_CHARS = 80
-
-
-def quote_in_context(mention: Mention):
-    """The quoted span, marked, with the text around it in the article."""
-    body = mention.article.body
-    return format_html(
-        '<span class="mention-context">…{}<mark>{}</mark>{}…</span>',
-        body[max(0, mention.start - CONTEXT_CHARS) : mention.start],
-        body[mention.start : mention.end],
-        body[mention.end : mention.end + CONTEXT_CHARS],
-    )
-
-
-class EstimatedCountPaginator(Paginator):
-    """A changelist of many rows shows PostgreSQL's estimate of their number (the page says
-    "about") instead of counting them on every page load: counting the 2.4 million
-    unreviewed mentions of a 100,000-article archive takes 180 ms. Lists the estimate puts
-    under ADMIN_EXACT_COUNT_BELOW, and every list on SQLite, are counted."""
-
-    estimated = False
-
-    @cached_property
-    def count(self) -> int:
-        if connection.vendor == "postgresql":
-            estimate = self._estimate()
-            if estimate >= settings.ADMIN_EXACT_COUNT_BELOW:
-                self.estimated = True
-                return estimate
-        return super().count
-
-    def _estimate(self) -> int:
-        query = self.object_list.query
-        with connection.cursor() as cursor:
-            if not query.where:  # the table's own statistics
-                cursor.execute(
-                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-                    [self.object_list.model._meta.db_table],
-                )
-                return cursor.fetchone()[0]
-            sql, params = self.object_list.order_by().values("pk").query.sql_with_params()
-            cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
-            plan = cursor.fetchone()[0]
-        plan = json.loads(plan) if isinstance(plan, str) else plan
-        return int(plan[0]["Plan"]["Plan Rows"])
-
+from curation.common import EstimatedCountPaginator, quote_in_context
+from curation.merges import MergedFilter, merge_action, unmerge_selected
+from curation.review import MentionAdmin
 
 # -- curated records: locks shown, unlocked on request ----------------------------------------
 
@@ -115,10 +68,22 @@ class CuratedAdmin(SimpleHistoryAdmin):
         return ", ".join(obj.locked_fields) or "nothing"
 
     def save_model(self, request, obj, form, change):
-        edited = [name for name in form.changed_data if name != "unlock"]
-        save_editor_changes(obj, changed_fields=edited, interface="admin")
+        """An edit, or a revert from history (whose form starts from the old version, so
+        Django sees no change): either way the fields whose values differ from the stored
+        record are the editor's, and are locked."""
+        shown = [name for name in form.fields if name != "unlock"]
+        edited = set(form.changed_data) - {"unlock"}
+        if change:
+            keep_stored_values(obj, except_fields=shown)
+            edited |= set(edited_fields(obj, [n for n in shown if n in form.cleaned_data]))
+        reason = "admin: reverted" if getattr(request, "reverting", False) else "admin"
+        save_editor_changes(obj, changed_fields=edited, interface=reason)
         if form.cleaned_data.get("unlock"):
             unlock_fields(obj, fields=form.cleaned_data["unlock"], interface="admin")
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        request.reverting = True
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 # -- articles ---------------------------------------------------------------------------------
@@ -172,14 +137,71 @@ def send_to_draft(modeladmin, request, queryset):
     modeladmin.message_user(request, f"{count} articles moved to draft.", messages.SUCCESS)
 
 
+@admin.action(
+    description="Keep the selected near-copies as articles of their own", permissions=["change"]
+)
+def keep_near_copies_action(modeladmin, request, queryset):
+    count = keep_near_copies(queryset, interface="admin")
+    modeladmin.message_user(
+        request,
+        f"{count} kept: in review, with their facts for the review queue.",
+        messages.SUCCESS,
+    )
+
+
+@admin.action(
+    description="Fold the selected near-copies into their originals", permissions=["change"]
+)
+def fold_near_copies_action(modeladmin, request, queryset):
+    count = fold_near_copies(queryset, interface="admin")
+    modeladmin.message_user(
+        request, f"{count} folded: kept only as copies of their originals.", messages.SUCCESS
+    )
+
+
+class NearCopyFilter(admin.SimpleListFilter):
+    """Pages the import held as nearly the same as an article in the archive."""
+
+    title = "near-copies"
+    parameter_name = "near_copy"
+
+    def lookups(self, request, model_admin):
+        return [("waiting", "Awaiting a decision"), ("folded", "Folded into the original")]
+
+    def queryset(self, request, queryset):
+        held = queryset.filter(status=ArticleStatus.DUPLICATE)
+        if self.value() == "waiting":
+            return held.exclude(locked_fields__icontains='"status"')
+        if self.value() == "folded":
+            return held.filter(locked_fields__icontains='"status"')
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(CuratedAdmin):
-    list_display = ("title", "published_on", "date_precision", "status", "source", "updated_at")
-    list_filter = ("status", "date_precision", "date_inferred", "language")
+    list_display = (
+        "title",
+        "published_on",
+        "date_precision",
+        "status",
+        "duplicate_of",
+        "source",
+        "updated_at",
+    )
+    list_select_related = ("duplicate_of",)
+    list_filter = ("status", NearCopyFilter, "date_precision", "date_inferred", "language")
     search_fields = ("title", "source", "source_file")
     date_hierarchy = "published_on"
-    actions = [publish, send_to_review, send_to_draft]
+    actions = [
+        publish,
+        send_to_review,
+        send_to_draft,
+        keep_near_copies_action,
+        fold_near_copies_action,
+    ]
     readonly_fields = (
+        "duplicate_of",
+        "review_link",
         "raw_text_display",
         "content_hash",
         "source_file",
@@ -195,7 +217,8 @@ class ArticleAdmin(CuratedAdmin):
                 "fields": [
                     "title",
                     "slug",
-                    "status",
+                    ("status", "duplicate_of"),
+                    "review_link",
                     ("published_on", "date_precision", "date_inferred"),
                     "source",
                     "url",
@@ -224,57 +247,17 @@ class ArticleAdmin(CuratedAdmin):
     ]
     inlines = [MentionInline]
 
+    @admin.display(description="Review")
+    def review_link(self, obj):
+        url = reverse("admin:archive_mention_changelist")
+        return format_html('<a href="{}?article={}">Review its mentions</a>', url, obj.pk)
+
     @admin.display(description="Raw text as imported")
     def raw_text_display(self, obj):
         return format_html('<pre class="raw-text">{}</pre>', obj.raw_text)
 
 
 # -- organizations and people -----------------------------------------------------------------
-
-
-class MergeForm(forms.Form):
-    survivor = forms.ModelChoiceField(queryset=None, widget=forms.RadioSelect, empty_label=None)
-
-    def __init__(self, *args, queryset, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = queryset
-
-
-def _merge_action(merge, noun: str):
-    @admin.action(description=f"Merge the selected {noun} into one", permissions=["change"])
-    def merge_selected(modeladmin, request, queryset):
-        queryset = queryset.filter(merged_into__isnull=True)
-        if queryset.count() < 2:
-            modeladmin.message_user(
-                request, f"Select two or more {noun} to merge.", messages.WARNING
-            )
-            return None
-        form = MergeForm(request.POST if "apply" in request.POST else None, queryset=queryset)
-        if form.is_valid():
-            survivor = form.cleaned_data["survivor"]
-            others = [record for record in queryset if record.pk != survivor.pk]
-            merge(survivor=survivor, others=others)
-            names = ", ".join(record.name for record in others)
-            modeladmin.message_user(
-                request, f"Merged {names} into {survivor.name}.", messages.SUCCESS
-            )
-            return None
-        return TemplateResponse(
-            request,
-            "curation/merge.html",
-            {
-                **modeladmin.admin_site.each_context(request),
-                "title": f"Merge {noun}",
-                "noun": noun,
-                "form": form,
-                "records": queryset,
-                "opts": modeladmin.model._meta,
-                "action": "merge_selected",
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-            },
-        )
-
-    return merge_selected
 
 
 @admin.action(description="Hide the selected records from the public", permissions=["change"])
@@ -324,7 +307,7 @@ class OrganizationPositionInline(admin.TabularInline):
 class OrganizationAdmin(CuratedAdmin):
     list_display = ("name", "acronym", "kind", "country", "parent", "hidden", "merged_into")
     list_select_related = ("parent", "merged_into")
-    list_filter = ("kind", "country", "hidden", NeedsReviewFilter)
+    list_filter = ("kind", "country", "hidden", MergedFilter, NeedsReviewFilter)
     search_fields = ("name", "acronym", "aliases__name")
     autocomplete_fields = ("parent",)
     readonly_fields = ("merged_into", "created_at", "updated_at", "locked")
@@ -343,7 +326,7 @@ class OrganizationAdmin(CuratedAdmin):
         "unlock",
     )
     inlines = [OrganizationAliasInline, OrganizationPositionInline]
-    actions = [_merge_action(merge_organizations, "organizations"), hide, unhide]
+    actions = [merge_action(merge_organizations, "organizations"), unmerge_selected, hide, unhide]
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -364,7 +347,7 @@ class PersonPositionInline(admin.TabularInline):
 class PersonAdmin(CuratedAdmin):
     list_display = ("name", "native_name", "nationality", "hidden", "merged_into")
     list_select_related = ("merged_into",)
-    list_filter = ("nationality", "hidden", NeedsReviewFilter)
+    list_filter = ("nationality", "hidden", MergedFilter, NeedsReviewFilter)
     search_fields = ("name", "native_name", "aliases__name")
     readonly_fields = ("merged_into", "created_at", "updated_at", "locked")
     fields = (
@@ -380,7 +363,7 @@ class PersonAdmin(CuratedAdmin):
         "unlock",
     )
     inlines = [PersonAliasInline, PersonPositionInline]
-    actions = [_merge_action(merge_people, "people"), hide, unhide]
+    actions = [merge_action(merge_people, "people"), unmerge_selected, hide, unhide]
 
 
 @admin.register(Position)
@@ -458,74 +441,9 @@ class EventAdmin(CuratedAdmin):
     actions = [hide, unhide]
 
 
-# -- the review queue -------------------------------------------------------------------------
+# -- the review queue (curation.review) -------------------------------------------------------
 
-
-@admin.action(description="Confirm the selected mentions", permissions=["change"])
-def confirm(modeladmin, request, queryset):
-    count = queryset.update(review_status=ReviewStatus.CONFIRMED)
-    modeladmin.message_user(request, f"{count} mentions confirmed.", messages.SUCCESS)
-
-
-@admin.action(description="Reject the selected mentions", permissions=["change"])
-def reject(modeladmin, request, queryset):
-    count = queryset.update(review_status=ReviewStatus.REJECTED)
-    modeladmin.message_user(request, f"{count} mentions rejected.", messages.SUCCESS)
-
-
-@admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
-    """The review queue: what the extraction was least sure of comes first, unreviewed
-    before reviewed. Confirm or reject in the list; correct a record through its link."""
-
-    list_display = ("context", "kind", "supports", "confidence", "review_status", "source")
-    list_editable = ("review_status",)
-    list_filter = ("review_status", "kind")
-    list_select_related = ("article", "organization", "person", "agreement", "event")
-    search_fields = ("quote",)
-    autocomplete_fields = ("organization", "person", "agreement", "event")
-    readonly_fields = ("article", "start", "end", "quote", "confidence", "context")
-    fields = (
-        "article",
-        "context",
-        "kind",
-        "organization",
-        "person",
-        "agreement",
-        "event",
-        "start",
-        "end",
-        "quote",
-        "confidence",
-        "review_status",
-    )
-    actions = [confirm, reject]
-    paginator = EstimatedCountPaginator
-    show_full_result_count = False
-    # "unreviewed" sorts after "rejected" and "confirmed": descending, it comes first.
-    ordering = ("-review_status", "confidence", "id")
-
-    def has_add_permission(self, request):
-        return False
-
-    @admin.display(description="Quote in context")
-    def context(self, mention):
-        return quote_in_context(mention)
-
-    @admin.display(description="Supports")
-    def supports(self, mention):
-        links = []
-        for record in (mention.organization, mention.person, mention.agreement, mention.event):
-            if record is not None:
-                meta = record._meta
-                url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[record.pk])
-                links.append(format_html('<a href="{}">{}</a>', url, record))
-        return format_html(" / ".join(["{}"] * len(links)), *links) if links else "—"
-
-    @admin.display(description="Article")
-    def source(self, mention):
-        url = reverse("admin:archive_article_change", args=[mention.article_id])
-        return format_html('<a href="{}">{}</a>', url, mention.article.title[:60])
+admin.site.register(Mention, MentionAdmin)
 
 
 @admin.register(Tombstone)

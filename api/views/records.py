@@ -13,8 +13,10 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api import filters, serializers
+from api.errors import Conflict
 from api.jsonld import describe
 from api.pagination import UncountedPagination
+from api.permissions import CanChange
 from api.renderers import JSONLDRenderer
 from api.views.base import ArchiveViewSetBase, WriteWithAdminRules, visible
 from api.views.exports import BulkExport, CSVExport
@@ -28,6 +30,7 @@ from archive.models import (
     Person,
     Position,
 )
+from archive.services import UnmergeError, review_mentions, unmerge
 
 # A slug as the archive makes them: letters (Hangul and Hanzi too), digits, hyphens.
 SLUG = r"[-\w]+"
@@ -75,7 +78,25 @@ class ArticleViewSet(ArchiveViewSet):
         return queryset.defer("raw_text")
 
 
-class OrganizationViewSet(ArchiveViewSet):
+class UnmergeAction:
+    """`POST <id>/unmerge/` undoes the record's last merge (editors only)."""
+
+    @extend_schema(
+        summary="Undo the record's merge into another",
+        request=None,
+        responses={200: OpenApiTypes.OBJECT, 409: OpenApiTypes.OBJECT},
+    )
+    @action(detail=True, methods=["post"], url_path="unmerge", permission_classes=[CanChange])
+    def unmerge(self, request, pk=None):
+        record = self.get_object()
+        try:
+            record = unmerge(record, user=request.user, interface="api")
+        except UnmergeError as problem:
+            raise Conflict(str(problem)) from None
+        return Response(self.get_serializer(record).data)
+
+
+class OrganizationViewSet(UnmergeAction, ArchiveViewSet):
     queryset = Organization.objects.all()
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
@@ -90,7 +111,7 @@ class OrganizationViewSet(ArchiveViewSet):
         return queryset.select_related("merged_into").prefetch_related("aliases")
 
 
-class PersonViewSet(ArchiveViewSet):
+class PersonViewSet(UnmergeAction, ArchiveViewSet):
     queryset = Person.objects.all()
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
@@ -167,3 +188,15 @@ class MentionViewSet(BulkExport, CSVExport, ArchiveViewSetBase):
 
     def export_record(self, mention, context) -> dict:
         return serializers.mention_export(mention)
+
+    def perform_update(self, serializer):
+        """A decision on record: who, when, through the API."""
+        status = serializer.validated_data.get("review_status")
+        if status is not None:
+            review_mentions(
+                Mention.objects.filter(pk=serializer.instance.pk),
+                status=status,
+                user=self.request.user,
+                interface="api",
+            )
+            serializer.instance.review_status = status

@@ -19,8 +19,11 @@ from typing import Any
 from django.db import connection, connections, transaction
 from django.utils import timezone
 
+from archive.importing import near_copies
 from archive.importing.extract import Extraction, Span
+from archive.importing.holding import NO_FACTS, hold_near_copies, index_written
 from archive.importing.parse import ParsedArticle
+from archive.importing.realign import Alignment, reconcile
 from archive.importing.sources.base import url_identity
 from archive.models import (
     PUBLIC_RECORDS,
@@ -46,22 +49,48 @@ from archive.text import make_slug, normalize_name, unique_suffix
 from archive.text import person_key as words_key
 
 BLANK = ("", None, "other")
+
 IMPORT = "import"  # the change reason history records for what the import wrote
 _MISSING = object()
 
 
+# The outcomes of a record in one run, strongest first: a record the run created and then
+# named again was created; one it updated and named again was updated.
+OUTCOMES = ("created", "updated", "unchanged")
+
+
 @dataclass
 class Changes:
-    """What one import did, counted per kind of record: created, updated, unchanged."""
+    """What one import did, counted per kind of record: created, updated, unchanged,
+    failed. Records that many articles name are counted once, by id."""
 
-    counts: Counter = field(default_factory=Counter)
+    tallies: Counter = field(default_factory=Counter)  # (kind, outcome) -> rows
+    records: dict[str, dict[int, str]] = field(default_factory=dict)  # kind -> id -> outcome
 
     def add(self, kind: str, outcome: str, n: int = 1) -> None:
+        """Count rows that are each one record (articles, mentions)."""
         if n:
-            self.counts[(kind, outcome)] += n
+            self.tallies[(kind, outcome)] += n
+
+    def record(self, kind: str, outcome: str, pk: int) -> None:
+        """Count a record by id: named by many articles of the run, it counts once."""
+        seen = self.records.setdefault(kind, {})
+        before = seen.get(pk)
+        if before is None or OUTCOMES.index(outcome) < OUTCOMES.index(before):
+            seen[pk] = outcome
 
     def merge(self, other: "Changes") -> None:
-        self.counts.update(other.counts)
+        self.tallies.update(other.tallies)
+        for kind, outcomes in other.records.items():
+            for pk, outcome in outcomes.items():
+                self.record(kind, outcome, pk)
+
+    @property
+    def counts(self) -> Counter:
+        counts = Counter(self.tallies)
+        for kind, outcomes in self.records.items():
+            counts.update((kind, outcome) for outcome in outcomes.values())
+        return counts
 
 
 @dataclass
@@ -112,6 +141,21 @@ class RunState:
         self.tombstones: set[tuple[str, str]] = set()
         # records the current batch updated, for their history entries
         self.updated: dict[str, set[int]] = {kind: set() for kind in MODELS}
+        self._near_copies: near_copies.Index | None = None
+
+    @property
+    def near_copies(self) -> near_copies.Index:
+        """The articles a new page may nearly repeat (archive.importing.near_copies), loaded
+        when the first new page comes: a re-import of unchanged files never needs them."""
+        if self._near_copies is None:
+            stored = (
+                Article.objects.exclude(near_copy_keys=None)
+                .exclude(status=ArticleStatus.DUPLICATE)
+                .order_by("pk")
+                .values_list("pk", "near_copy_keys")
+            )
+            self._near_copies = near_copies.Index(stored.iterator(chunk_size=2000))
+        return self._near_copies
 
     @classmethod
     def load(cls) -> "RunState":
@@ -259,7 +303,7 @@ def _person_values(fact) -> dict[str, Any]:
     return {"nationality": fact.nationality, "native_name": fact.native_name[:100]}
 
 
-@dataclass
+@dataclass(eq=False)  # each page is itself: the near-copy index holds pages by identity
 class ToWrite:
     """One file, read and understood, for the write stage."""
 
@@ -272,6 +316,10 @@ class ToWrite:
     captured_at: datetime | None = None  # when a crawl captured it
     is_new: bool = False
     article: Article | None = None
+    old_body: str = ""  # a stored article's body before this import changed it
+    near_copy_keys: bytes = b""  # archive.importing.near_copies.keys of the body
+    # the article this page nearly repeats: an id, or a page earlier in the batch
+    duplicate_of: "int | ToWrite | None" = None
 
 
 def _create(model, records: list) -> None:
@@ -340,7 +388,7 @@ def _resolve(state: RunState, kind: str, items: list[ToWrite], changes: Changes)
                 fill_fields(pending[key], values, overwrite=False)
             elif (row := known.get(key)) is not None:
                 updated = _fill_row(state, kind, row, values, overwrite=False)
-                changes.add(kind, "updated" if updated else "unchanged")
+                changes.record(kind, "updated" if updated else "unchanged", row.id)
                 ids[key] = row.id
             else:
                 model = MODELS[kind]
@@ -355,7 +403,7 @@ def _resolve(state: RunState, kind: str, items: list[ToWrite], changes: Changes)
             values = {name: getattr(record, name) for name in FILLED[kind]}
             state.put(known, key, Row(record.pk, values, frozenset()))
             ids[key] = record.pk
-        changes.add(kind, "created", len(pending))
+            changes.record(kind, "created", record.pk)
     _add_aliases(state, kind, items, ids)
     return ids
 
@@ -394,7 +442,7 @@ class _Records:
         row = self.state.records[self.kind].get(fingerprint)
         if row is not None:
             updated = _fill_row(self.state, self.kind, row, values, overwrite=True)
-            self.changes.add(self.kind, "updated" if updated else "unchanged")
+            self.changes.record(self.kind, "updated" if updated else "unchanged", row.id)
             self.ids[fingerprint] = row.id
             return
         model = MODELS[self.kind]
@@ -410,7 +458,7 @@ class _Records:
                     self.state.records[self.kind], fingerprint, Row(record.pk, values, frozenset())
                 )
                 self.ids[fingerprint] = record.pk
-            self.changes.add(self.kind, "created", len(self.pending))
+                self.changes.record(self.kind, "created", record.pk)
         return self.ids
 
 
@@ -467,20 +515,27 @@ class _Mentions(list):
             )
         )
 
-    def save(self, kept_reviews: dict[tuple, str], published: set[int]) -> dict[str, list]:
-        """Insert the rows; a fact an editor reviewed before keeps the editor's decision.
-        Returns the records that the rows support: of published articles, not rejected."""
-        rows = [
-            (*row, kept_reviews.get((row[0], row[1], row[9], *row[2:6]), "unreviewed"))
-            for row in self
-        ]
+    def save(
+        self, reimported: dict[int, Alignment], published: set[int], changes: Changes
+    ) -> tuple[dict[str, list], dict[str, list]]:
+        """Write the batch's mentions. Articles read again keep their stored mentions that
+        still stand (archive.importing.realign); the rest is inserted, unreviewed. Returns
+        the records the written rows support (of published articles, not rejected) and the
+        records named by rows that went or were pointed elsewhere."""
+        stated: dict[int, list[tuple]] = {pk: [] for pk in reimported}
+        rows = []
+        for row in self:
+            (stated[row[0]] if row[0] in reimported else rows).append(row)
+        kept, named_before = _carry_over(reimported, stated, rows, changes)
+        rows = [(*row, ReviewStatus.UNREVIEWED.value) for row in rows]
         _insert_rows(Mention, self.COLUMNS, rows)
+        changes.add("mention", "created", len(rows))
         supported = {kind: [] for kind in PUBLIC_RECORDS}
-        for row in rows:
+        for row in [*rows, *kept]:
             if row[0] in published and row[-1] != ReviewStatus.REJECTED:
                 for kind, pk in zip(PUBLIC_RECORDS, row[2:6], strict=True):
                     supported[kind].append(pk)
-        return supported
+        return supported, named_before
 
 
 def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Changes:
@@ -489,10 +544,9 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
     is that file's own transaction."""
     changes = Changes()
     with transaction.atomic():
+        hold_near_copies(state, items, changes)
         article_ids = _write_articles(state, items, publish, changes)
-        kept_reviews, named_before = _forget_mentions(
-            [article_ids[i] for i, item in enumerate(items) if not item.is_new]
-        )
+        index_written(state, items)
         org_ids = _resolve(state, "organization", items, changes)
         person_ids = _resolve(state, "person", items, changes)
         _link_parents(state, items, org_ids)
@@ -548,11 +602,16 @@ def write_batch(items: list[ToWrite], *, publish: bool, state: RunState) -> Chan
                 )
         relations.save()
         published = {i.article.pk for i in items if i.article.status == ArticleStatus.PUBLISHED}
-        show_supported(mentions.save(kept_reviews, published))
+        reimported = {
+            item.article.pk: Alignment(item.old_body, item.article.body)
+            for item in items
+            if not item.is_new
+        }
+        supported, named_before = mentions.save(reimported, published, changes)
+        show_supported(supported)
         refresh_public_named(named_before)  # they may have lost their only support
         for kind, ids in state.updated.items():
             _record_history(MODELS[kind], sorted(ids), "~")
-        changes.add("mention", "created", len(mentions))
     return changes
 
 
@@ -575,23 +634,29 @@ def _write_articles(state, items, publish, changes) -> list[int]:
             values["url"] = item.url
         if item.captured_at:
             values["captured_at"] = item.captured_at
+        values["near_copy_keys"] = item.near_copy_keys
         item.is_new = item.source_file not in state.hashes
         if item.is_new:
+            status = ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW
             item.article = Article(
                 slug=state.take_slug(Article, make_slug(parsed.title), item.content_hash),
                 raw_text=item.raw_text,
                 content_hash=item.content_hash,
                 source_file=item.source_file,
-                status=ArticleStatus.PUBLISHED if publish else ArticleStatus.REVIEW,
+                status=ArticleStatus.DUPLICATE if item.duplicate_of else status,
                 **values,
             )
-            new.append(item.article)
+            new.append(item)
             changes.add("article", "created")
         else:
             article = item.article = Article.objects.get(source_file=item.source_file)
+            item.old_body = article.body
+            if article.status == ArticleStatus.DUPLICATE:
+                item.extraction = NO_FACTS  # held for an editor: no facts until kept
             fill_fields(article, values, overwrite=True)
             article.raw_text, article.content_hash = item.raw_text, item.content_hash
-            if publish and "status" not in article.locked_fields:
+            held = article.status == ArticleStatus.DUPLICATE
+            if publish and "status" not in article.locked_fields and not held:
                 article.status = ArticleStatus.PUBLISHED
             article._change_reason = IMPORT
             article.save()
@@ -600,7 +665,15 @@ def _write_articles(state, items, publish, changes) -> list[int]:
         state.put(state.files_by_hash, item.content_hash, item.source_file)
         if key := url_identity(item.url):
             state.put(state.urls, key, item.source_file)
-    _create(Article, new)
+    # originals first: a near-copy may repeat a page of its own batch
+    _create(Article, [item.article for item in new if not item.duplicate_of])
+    for item in new:
+        if item.duplicate_of:
+            original = item.duplicate_of
+            item.article.duplicate_of_id = (
+                original if isinstance(original, int) else original.article.pk
+            )
+    _create(Article, [item.article for item in new if item.duplicate_of])
     return [item.article.pk for item in items]
 
 
@@ -634,8 +707,9 @@ def _write_positions(state, items, org_ids, person_ids, changes) -> dict:
     _create(Position, records)
     for key, record in zip(missing, records, strict=True):
         state.put(state.positions, key, record.pk)
-    changes.add("position", "created", len(missing))
-    changes.add("position", "unchanged", len(stated) - len(missing))
+        changes.record("position", "created", record.pk)
+    for key in stated:
+        changes.record("position", "unchanged", state.positions[key])
     return state.positions
 
 
@@ -725,29 +799,67 @@ def _insert_rows(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
 
 
 TARGET_COLUMNS = tuple(f"{kind}_id" for kind in PUBLIC_RECORDS)
+STORED = ("id", "kind", *_Mentions.TARGETS, "start", "end", "quote", "review_status", "confidence")
 
 
-def _forget_mentions(article_ids: list[int]) -> tuple[dict[tuple, str], dict[str, list]]:
-    """Drop the old mentions of articles read again, keeping editors' review decisions so
-    that they carry over to the same facts. Returns those decisions, and the records the
-    old mentions named: they may have lost their support."""
-    if not article_ids:
-        return {}, {}
-    old = Mention.objects.filter(article_id__in=article_ids)
-    reviewed, named = {}, {kind: [] for kind in PUBLIC_RECORDS}
-    for mention in old.only("article_id", "kind", "quote", "review_status", *TARGET_COLUMNS):
-        key = (mention.article_id, mention.kind, mention.quote)
-        targets = tuple(getattr(mention, column) for column in TARGET_COLUMNS)
-        if mention.review_status != "unreviewed":
-            reviewed[(*key, *targets)] = mention.review_status
-        for kind, target in zip(PUBLIC_RECORDS, targets, strict=True):
-            named[kind].append(target)
-    # A plain DELETE: Mention.delete() would send a signal and refresh records row by row;
-    # the caller refreshes them once for the batch.
+def _carry_over(
+    reimported: dict[int, Alignment],
+    stated: dict[int, list[tuple]],
+    inserts: list[tuple],
+    changes: Changes,
+) -> tuple[list[tuple], dict[str, list]]:
+    """Reconcile the stored mentions of articles read again with what their new text
+    states: rows that still stand are kept (moved, their decision with them), rows to
+    insert are added to `inserts`, the others deleted. Returns the kept rows (article,
+    targets..., review status) and the records the deleted or repointed rows named."""
+    named = {kind: [] for kind in PUBLIC_RECORDS}
+    if not reimported:
+        return [], named
+    stored: dict[int, list[tuple]] = {pk: [] for pk in reimported}
+    for article_id, *row in Mention.objects.filter(article_id__in=list(reimported)).values_list(
+        "article_id", *STORED
+    ):
+        stored[article_id].append(tuple(row))
+    kept, moves, retargets, deletes = [], [], [], []
+    for article_id, alignment in reimported.items():
+        rows = stored[article_id]
+        result = reconcile(rows, stated[article_id], alignment)
+        inserts += result.insert
+        confidence_of = {row[0]: row[11] for row in rows}
+        repointed = {}
+        for pk, start, end, confidence, targets in result.update:
+            moves.append((start, end, confidence_of[pk] if confidence is None else confidence, pk))
+            if targets is not None:
+                repointed[pk] = targets
+                retargets.append((*targets, pk))
+        deleted = {row[0] for row in result.delete}
+        for row in rows:
+            if row[0] in deleted or row[0] in repointed:  # their records may lose support
+                for kind, target in zip(PUBLIC_RECORDS, row[2:6], strict=True):
+                    named[kind].append(target)
+            if row[0] not in deleted:
+                kept.append((article_id, row[1], *repointed.get(row[0], row[2:7]), row[10]))
+        deletes += sorted(deleted)
+        changes.add("mention", "updated", len(result.update))
+        changes.add("mention", "unchanged", result.unchanged)
+        changes.add("mention", "removed", len(result.delete))
+        changes.add("mention", "removed reviewed", result.gone_reviewed)
+    table, quote = Mention._meta.db_table, connection.ops.quote_name
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"DELETE FROM {Mention._meta.db_table}"
-            f" WHERE article_id IN ({', '.join(['%s'] * len(article_ids))})",
-            article_ids,
-        )
-    return reviewed, named
+        if moves:
+            cursor.executemany(
+                f"UPDATE {table} SET {quote('start')} = %s, {quote('end')} = %s,"
+                " confidence = %s WHERE id = %s",
+                moves,
+            )
+        if retargets:
+            columns = ", ".join(f"{quote(column)} = %s" for column in _Mentions.TARGETS)
+            cursor.executemany(f"UPDATE {table} SET {columns} WHERE id = %s", retargets)
+        # A plain DELETE: Mention.delete() would send a signal and refresh records row by
+        # row; the caller refreshes them once for the batch.
+        for start in range(0, len(deletes), 500):
+            chunk = deletes[start : start + 500]
+            cursor.execute(
+                f"DELETE FROM {table} WHERE id IN ({', '.join(['%s'] * len(chunk))})", chunk
+            )
+    return kept, named

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "corsheaders",
     "simple_history",
+    "axes",
     "archive",
     "curation",
     "api",
@@ -94,7 +95,31 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "config.security.ContentSecurityPolicyMiddleware",
+    # last, as django-axes asks: it turns a locked-out login into the lockout page
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Password guessing against editors' accounts (/admin/login/, and anything else that signs
+# in with a password) is slowed by django-axes: after AXES_FAILURE_LIMIT failed logins for
+# one account, or from one address, further logins are refused for AXES_COOLOFF_TIME
+# hours. An administrator unlocks at once in the admin ("Access attempts": delete the
+# account's rows) or with `manage.py axes_reset_username NAME` / `axes_reset_ip ADDRESS`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = 1  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: per account, per address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "curation/locked_out.html"
+AXES_VERBOSE = False
+# Behind a proxy the client's address is the one it forwards (set AXES_IPWARE_PROXY_COUNT).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("AXES_IPWARE_PROXY_COUNT", 0)) or None
+# API tokens are 40 random hex digits, beyond guessing; failed token logins from one
+# address are still refused after this many per hour (api.authentication).
+API_FAILED_TOKENS_PER_HOUR = int(os.environ.get("API_FAILED_TOKENS_PER_HOUR", 20))
 
 ROOT_URLCONF = "config.urls"
 
@@ -172,7 +197,7 @@ IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 2 * 1024 * 1
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "api.authentication.GuardedTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["api.permissions.EditorsWrite"],

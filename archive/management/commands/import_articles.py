@@ -16,7 +16,7 @@ from archive.importing.sources import kind_of
 from archive.importing.sources.warc import PAGE, SKIPPED
 
 KINDS = ["article", "organization", "person", "position", "agreement", "event", "mention"]
-OUTCOMES = ["created", "updated", "unchanged", "known by URL", "failed"]
+OUTCOMES = ["created", "updated", "unchanged", "known by URL", "removed", "failed"]
 
 
 class Command(BaseCommand):
@@ -91,12 +91,18 @@ class Command(BaseCommand):
         self.stdout.write(heading)
         for kind in KINDS:
             row = ", ".join(
-                f"{counts[(kind, outcome)]} {outcome}"
+                f"{counts[(kind, outcome)]} {outcome}" + _decisions(counts, kind, outcome)
                 for outcome in OUTCOMES
                 if counts[(kind, outcome)] or (kind == "article" and outcome in OUTCOMES[:3])
             )
             if row:
                 self.stdout.write(f"  {kind + 's':<14} {row}")
+        held = counts[("article", "near-copy")]
+        if held:
+            self.stdout.write(
+                f"  {'near-copies':<14} {held} held for an editor: nearly the same text as an "
+                "article in the archive (admin: articles, status “Candidate duplicate”)"
+            )
         records = report.records
         if records:
             skipped = ", ".join(_count(records[kind], kind) for kind in SKIPPED if records[kind])
@@ -111,6 +117,14 @@ class Command(BaseCommand):
             raise CommandError(f"{len(report.failures)} of {report.files} {noun} failed")
         read = f"{report.files} {noun} read" + (f" from {len(files)} files" if warcs else "")
         self.stdout.write(self.style.SUCCESS(read + "."))
+
+
+def _decisions(counts, kind: str, outcome: str) -> str:
+    """Mentions removed because their text is gone: how many carried an editor's decision."""
+    if (kind, outcome) != ("mention", "removed"):
+        return ""
+    reviewed = counts[("mention", "removed reviewed")]
+    return f" ({reviewed} of them reviewed)" if reviewed else " (none reviewed)"
 
 
 def _count(n: int, kinds: str) -> str:
