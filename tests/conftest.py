@@ -64,6 +64,22 @@ def seeds_imported(seed_dir, run_import):
     return seed_dir
 
 
+@pytest.fixture
+def site(seeds_imported):
+    """The seeds imported; all but 004 published."""
+    from archive.models import Article, ArticleStatus
+
+    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
+    return seeds_imported
+
+
+def html(client, url, status=200) -> str:
+    """A page's HTML, after checking its status."""
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
 def public_page_paths() -> list[str]:
     """One page of each type of the public site, from the imported seeds."""
     from archive.models import Article, Event, Organization, Person

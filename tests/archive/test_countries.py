@@ -5,21 +5,9 @@ import re
 import pytest
 
 from archive.models import Article, ArticleStatus, CountryYear, Event, Organization
+from tests.conftest import html
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(seeds_imported):
-    """The seeds imported; all but 004 published."""
-    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
-    return seeds_imported
-
-
-def html(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
 
 
 def table_of(page: str, caption: str) -> dict[str, list[str]]:

@@ -5,22 +5,9 @@ import pytest
 
 from archive.models import Article, ArticleStatus, Event, Organization, Person
 from archive.services import merge_organizations
-from tests.conftest import public_page_paths
+from tests.conftest import html, public_page_paths
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def site(seeds_imported):
-    """The seeds imported; all but 004 published."""
-    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
-    return seeds_imported
-
-
-def html(client, url, status=200):
-    response = client.get(url)
-    assert response.status_code == status, url
-    return response.content.decode()
 
 
 def test_every_page_type_renders(client, site):

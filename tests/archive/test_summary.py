@@ -11,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from archive import summary
 from archive.models import (
     Article,
-    ArticleStatus,
     CountryYear,
     Organization,
     OrganizationFigures,
@@ -19,12 +18,6 @@ from archive.models import (
     PersonFigures,
     SummaryState,
 )
-
-
-@pytest.fixture
-def site(seeds_imported):
-    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
-    return seeds_imported
 
 
 @pytest.mark.django_db

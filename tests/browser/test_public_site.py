@@ -3,18 +3,13 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from archive.models import Article, ArticleStatus, Organization
+from archive.models import Article, Organization
 from tests.conftest import public_page_paths
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def site(seeds_imported):
-    Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
 
 
 def test_a_reader_searches_narrows_and_follows_links(page, live_server, site):
