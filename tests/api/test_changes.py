@@ -5,7 +5,6 @@ the `next` link) and what was removed since (`/api/removals/?since=`)."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
@@ -25,11 +24,6 @@ from archive.services import merge_organizations, save_editor_changes, set_artic
 pytestmark = pytest.mark.django_db
 
 KINDS = ["articles", "organizations", "persons", "agreements", "events", "mentions"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    caches["throttle"].clear()
 
 
 @pytest.fixture

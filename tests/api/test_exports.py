@@ -6,7 +6,6 @@ import io
 import json
 
 import pytest
-from django.core.cache import caches
 
 from archive.models import (
     Article,
@@ -21,11 +20,6 @@ from archive.models import (
 pytestmark = pytest.mark.django_db
 
 KINDS = ["articles", "organizations", "persons", "agreements", "events", "mentions"]
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    caches["throttle"].clear()
 
 
 @pytest.fixture

@@ -4,17 +4,11 @@
 import gzip
 
 import pytest
-from django.core.cache import caches
 from django.utils.http import http_date
 
 from archive.models import Article, ArticleStatus, Event, Organization
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    caches["throttle"].clear()
 
 
 @pytest.fixture

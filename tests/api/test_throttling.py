@@ -12,17 +12,11 @@ import uuid
 from pathlib import Path
 
 import pytest
-from django.core.cache import caches
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(autouse=True)
-def fresh_throttle():
-    caches["throttle"].clear()
 
 
 def statuses(client, count: int, **headers) -> list[int]:
