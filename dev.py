@@ -128,6 +128,8 @@ def serve() -> None:
     check(PYTHON, "manage.py", "migrate", "--noinput", "-v", "0", env=env)
     say("Importing and publishing the seed articles")
     check(PYTHON, "manage.py", "import_articles", "archive/demo_data", "--publish", env=env)
+    say("Bringing the search index in step")
+    check(PYTHON, "manage.py", "search_index", env=env)
     print(
         "\nThe archive is at http://127.0.0.1:8000/  (the editors' console: /admin/)\n"
         "To make an admin user, in another terminal:\n"

@@ -20,7 +20,7 @@ from archive.models import (
     Removal,
     RemovalReason,
 )
-from archive.search import search as search_articles
+from archive.search.database import search as search_articles
 
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
 

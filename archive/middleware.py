@@ -1,5 +1,7 @@
 """Input no database can hold is refused at the door, before any view reads it."""
 
+import logging
+
 from django.http import HttpResponseBadRequest
 
 
@@ -27,3 +29,26 @@ class RefuseUnstorableInput:
                 "Bad request: the address holds a NUL character.", content_type="text/plain"
             )
         return self.get_response(request)
+
+
+class SearchIndexInStep:
+    """After a request that may have written (the admin, the API, an editor's action), the
+    search index applies what the writes queued (archive.search.index), so that the next
+    search finds what was published and no longer finds what was withdrawn. A failure here
+    leaves the queue as it was: the next search applies it before answering."""
+
+    UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method in self.UNSAFE:
+            from archive.search import index
+
+            try:
+                index.apply_queue()
+            except Exception:
+                logging.getLogger(__name__).exception("applying the search queue failed")
+        return response

@@ -2,12 +2,12 @@ from django.contrib.sitemaps.views import index, sitemap
 from django.urls import path
 
 from archive import feeds, views
-from archive.pages import articles, countries, directories, network
+from archive.pages import articles, countries, directories, network, search
 from archive.sitemaps import SITEMAPS
 
 urlpatterns = [
     path("", views.home, name="home"),
-    path("articles/", views.article_list, name="article-list"),
+    path("articles/", search.article_list, name="article-list"),
     path("articles/feed/rss/", feeds.ArticlesFeed(), name="feed-rss"),
     path("articles/feed/atom/", feeds.ArticlesAtomFeed(), name="feed-atom"),
     path("articles/<str:slug>/", views.article_detail, name="article-detail"),

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
@@ -16,10 +15,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
-from archive import cached, citation, models, search, structured, summary
-from archive.countries import COUNTRIES
+from archive import cached, citation, models, structured, summary
 from archive.models import (
-    NEWEST_FIRST,
     Agreement,
     Article,
     ArticleStatus,
@@ -76,85 +73,6 @@ def home(request):
     figures = summary.figures()
     context = cached.until_next_write("home", (figures.built_at.isoformat(),), summarize)
     return render(request, "archive/home.html", {**context, "latest": LATEST, "figures": figures})
-
-
-# Undated articles come last whichever way the dates run.
-SORTS = {
-    "newest": NEWEST_FIRST,
-    "oldest": (F("published_on").asc(nulls_last=True), "id"),
-    "title": ("title", "id"),
-}
-
-
-FILTERS = ("year", "country", "organization", "person", "event_kind")
-
-
-def _mentioning(articles, **mention):
-    return articles.filter(pk__in=published_mentions().filter(**mention).values("article"))
-
-
-def _chosen(params) -> tuple[dict[str, str], object]:
-    """The filters chosen in the query string, and the published articles they keep."""
-    chosen = {key: params.get(key, "") for key in FILTERS}
-    articles = Article.objects.published()
-    if year := chosen["year"]:
-        if not (year.isascii() and year.isdigit() and len(year) <= 4 and int(year) > 0):
-            raise Http404("No such year")
-        articles = articles.filter(published_on__year=int(year))
-    if country := chosen["country"]:
-        articles = _mentioning(articles, kind=MentionKind.NAME, organization__country=country)
-    if slug := chosen["organization"]:
-        articles = _mentioning(articles, organization__slug=slug)
-    if slug := chosen["person"]:
-        articles = _mentioning(articles, person__slug=slug)
-    if kind := chosen["event_kind"]:
-        articles = _mentioning(articles, kind=MentionKind.EVENT, event__kind=kind)
-    return chosen, articles
-
-
-@require_safe
-def article_list(request):
-    """Search, facets and sorting; every choice is a link, so no script is needed."""
-    params = request.GET
-    chosen, articles = _chosen(params)
-    query = " ".join(params.get("q", "").split())
-
-    def summarize():  # what does not depend on the sort or the page: kept until a write
-        found = search.find(articles, query) if query else None
-        return found, search.summarize(found.among(articles) if found else articles, found)
-
-    found, summary = cached.until_next_write(
-        "article-list", (query, sorted(chosen.items())), summarize
-    )
-    results = found.among(articles) if found else articles
-    sort = params.get("sort") or ("relevance" if query else "newest")
-    if sort == "relevance" and found:
-        ordered = found.by_relevance()
-    else:  # a page's ids first, then its rows: deep pages skip rows in the index alone
-        ordered = results.order_by(*SORTS.get(sort, SORTS["newest"])).values_list("pk", flat=True)
-    paginator = Paginator(ordered, PAGE_SIZE)
-    paginator.count = summary.count  # known: no COUNT query
-    page = paginator.get_page(params.get("page"))
-    rows = results.only(*LIST_FIELDS).in_bulk(list(page.object_list))
-    page.object_list = [rows[pk] for pk in page.object_list]
-    kept = params.copy()
-    kept.pop("page", None)
-    context = {
-        "page": page,
-        "articles": page.object_list,
-        "query": query,
-        "sort": sort,
-        "capped": bool(query) and page.paginator.count >= search.SEARCH_NEWEST,
-        "search_newest": search.SEARCH_NEWEST,
-        "facets": summary.facets,
-        "facets_sampled": summary.sampled,
-        "facet_sample": search.FACET_SAMPLE,
-        "kept_query": kept.urlencode(),
-        "chosen": chosen,
-        "countries": COUNTRIES,
-        "event_kinds": dict(EventKind.choices),
-    }
-    return render(request, "archive/article_list.html", context)
 
 
 @require_safe

@@ -8,6 +8,13 @@ from django.core.management import call_command
 SEEDS = sorted(Path(settings.DEMO_DATA_DIR).glob("*.txt"))
 
 
+@pytest.fixture(autouse=True)
+def search_index_dir(settings, tmp_path_factory) -> Path:
+    """Each test its own search index, built from its own database on first use."""
+    settings.SEARCH_INDEX_DIR = tmp_path_factory.mktemp("search-index")
+    return settings.SEARCH_INDEX_DIR
+
+
 @pytest.fixture
 def seed_dir(tmp_path) -> Path:
     """A copy of the five seed articles that a test may change."""

@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # ETag, Last-Modified, 304 and gzip for the API's answers (no page with a CSRF token)
     "api.middleware.APIResponses",
     "archive.middleware.RefuseUnstorableInput",
+    # after the views' writes commit: the search index follows them in the same request
+    "archive.middleware.SearchIndexInStep",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -191,6 +193,11 @@ STORAGES = {
 
 # The seed articles shipped with the project: the demo archive a newcomer sees first.
 DEMO_DATA_DIR = BASE_DIR / "archive" / "demo_data"
+
+# The search index (archive.search): files on this machine, derived from the database and
+# rebuilt from it when missing. Every process of one machine shares it; give each database
+# its own folder.
+SEARCH_INDEX_DIR = Path(os.environ.get("SEARCH_INDEX_DIR", BASE_DIR / "search-index"))
 
 # Files larger than this are refused by the import: a news page is a few kilobytes.
 IMPORT_MAX_FILE_BYTES = int(os.environ.get("IMPORT_MAX_FILE_BYTES", 2 * 1024 * 1024))

@@ -14,6 +14,7 @@ from archive.importing.pipeline import (
 )
 from archive.importing.sources import kind_of
 from archive.importing.sources.warc import PAGE, SKIPPED
+from archive.search import index as search_index
 
 KINDS = ["article", "organization", "person", "position", "agreement", "event", "mention"]
 OUTCOMES = ["created", "updated", "unchanged", "known by URL", "removed", "failed"]
@@ -85,6 +86,8 @@ class Command(BaseCommand):
             on_progress=on_progress,
         )
         bar.close()
+        if not dry_run:  # what was imported is found at once (archive.search.index)
+            searchable = search_index.in_step(build_inline=True).searcher().num_docs
 
         counts = report.changes.counts
         heading = "Dry run, nothing written. Would have:" if dry_run else "Imported:"
@@ -97,6 +100,8 @@ class Command(BaseCommand):
             )
             if row:
                 self.stdout.write(f"  {kind + 's':<14} {row}")
+        if not dry_run:
+            self.stdout.write(f"  {'search index':<14} {searchable} published articles")
         held = counts[("article", "near-copy")]
         if held:
             self.stdout.write(
