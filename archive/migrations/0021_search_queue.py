@@ -12,8 +12,8 @@ built from another database (a new or restored one) is built again."""
 from django.db import migrations
 
 # What enqueues which articles:
-#   an article: inserted, changed or deleted;
-#   a mention: its article, before and after;
+#   a published article (or one that was): inserted, changed or deleted;
+#   a mention in a published article: its article, before and after;
 #   an organization's name, country or hidden flag, a person's name or hidden flag, an
 #   event's kind or hidden flag:
 #   every article that mentions it (the documents hold them).
@@ -24,56 +24,73 @@ TABLES = [
     " id smallint PRIMARY KEY CHECK (id = 1), token varchar(64) NOT NULL)",
 ]
 
+PUBLISHED = "'published'"
 POSTGRES_TRIGGERS = [
-    # One statement-level trigger per statement kind: transition tables allow no other.
-    "CREATE OR REPLACE FUNCTION archive_search_enqueue() RETURNS trigger LANGUAGE plpgsql AS $$"
-    " BEGIN"
+    # Statement-level, one trigger per statement kind (transition tables allow no other).
+    # Only what is or was published concerns the index, which holds nothing else.
+    "CREATE OR REPLACE FUNCTION archive_search_enqueue_articles() RETURNS trigger"
+    " LANGUAGE plpgsql AS $$ BEGIN"
     "  IF TG_OP = 'TRUNCATE' THEN"
     "   INSERT INTO archive_search_queue (article_id) VALUES (NULL);"
-    "  ELSIF TG_OP = 'DELETE' THEN"
-    "   EXECUTE format('INSERT INTO archive_search_queue (article_id)"
-    "    SELECT DISTINCT %I FROM old_rows WHERE %I IS NOT NULL', TG_ARGV[0], TG_ARGV[0]);"
+    "  ELSIF TG_OP = 'INSERT' THEN"
+    "   INSERT INTO archive_search_queue (article_id)"
+    f"   SELECT id FROM new_rows WHERE status = {PUBLISHED};"
+    "  ELSIF TG_OP = 'UPDATE' THEN"
+    "   INSERT INTO archive_search_queue (article_id)"
+    "   SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id"
+    f"   WHERE n.status = {PUBLISHED} OR o.status = {PUBLISHED};"
     "  ELSE"
-    "   EXECUTE format('INSERT INTO archive_search_queue (article_id)"
-    "    SELECT DISTINCT %I FROM new_rows WHERE %I IS NOT NULL', TG_ARGV[0], TG_ARGV[0]);"
+    "   INSERT INTO archive_search_queue (article_id)"
+    f"   SELECT id FROM old_rows WHERE status = {PUBLISHED};"
     "  END IF;"
     "  RETURN NULL;"
     " END $$",
-    "CREATE OR REPLACE FUNCTION archive_search_enqueue_moved() RETURNS trigger LANGUAGE plpgsql"
-    " AS $$ BEGIN"
-    "  INSERT INTO archive_search_queue (article_id)"
-    "   SELECT DISTINCT o.article_id FROM old_rows o JOIN new_rows n ON n.id = o.id"
-    "   WHERE o.article_id IS DISTINCT FROM n.article_id;"
+    "CREATE OR REPLACE FUNCTION archive_search_enqueue_mentions() RETURNS trigger"
+    " LANGUAGE plpgsql AS $$ BEGIN"
+    "  IF TG_OP = 'TRUNCATE' THEN"
+    "   INSERT INTO archive_search_queue (article_id) VALUES (NULL);"
+    "  ELSIF TG_OP = 'INSERT' THEN"
+    "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id FROM new_rows n"
+    f"   JOIN archive_article a ON a.id = n.article_id AND a.status = {PUBLISHED};"
+    "  ELSIF TG_OP = 'UPDATE' THEN"
+    "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id"
+    "   FROM (SELECT article_id FROM new_rows UNION SELECT article_id FROM old_rows) m"
+    f"   JOIN archive_article a ON a.id = m.article_id AND a.status = {PUBLISHED};"
+    "  ELSE"
+    "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id FROM old_rows o"
+    f"   JOIN archive_article a ON a.id = o.article_id AND a.status = {PUBLISHED};"
+    "  END IF;"
     "  RETURN NULL;"
     " END $$",
-    # TG_ARGV[0]: the mention's column naming the record; [1]: the record's columns read.
+    # TG_ARGV[0]: the mention's column naming the record; the rest: the record's columns
+    # the documents read.
     "CREATE OR REPLACE FUNCTION archive_search_enqueue_mentioning() RETURNS trigger"
     " LANGUAGE plpgsql AS $$ BEGIN"
     "  EXECUTE format('INSERT INTO archive_search_queue (article_id)"
     "   SELECT DISTINCT m.article_id FROM archive_mention m"
     "   JOIN new_rows n ON m.%I = n.id JOIN old_rows o ON o.id = n.id"
+    "   JOIN archive_article a ON a.id = m.article_id AND a.status = ''published''"
     "   WHERE (%s) IS DISTINCT FROM (%s)', TG_ARGV[0],"
     "   (SELECT string_agg('o.' || quote_ident(c), ', ') FROM unnest(TG_ARGV[1:]) AS c),"
     "   (SELECT string_agg('n.' || quote_ident(c), ', ') FROM unnest(TG_ARGV[1:]) AS c));"
     "  RETURN NULL;"
     " END $$",
 ]
-for table, column in (("archive_article", "id"), ("archive_mention", "article_id")):
-    for verb, rows in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+for table, function in (("archive_article", "articles"), ("archive_mention", "mentions")):
+    for verb, rows in (
+        ("INSERT", "NEW TABLE AS new_rows"),
+        ("UPDATE", "OLD TABLE AS old_rows NEW TABLE AS new_rows"),
+        ("DELETE", "OLD TABLE AS old_rows"),
+    ):
         POSTGRES_TRIGGERS.append(
             f"CREATE TRIGGER archive_search_{verb.lower()} AFTER {verb} ON {table}"
-            f" REFERENCING {rows} TABLE AS {rows.lower()}_rows FOR EACH STATEMENT"
-            f" EXECUTE FUNCTION archive_search_enqueue('{column}')"
+            f" REFERENCING {rows} FOR EACH STATEMENT"
+            f" EXECUTE FUNCTION archive_search_enqueue_{function}()"
         )
     POSTGRES_TRIGGERS.append(
         f"CREATE TRIGGER archive_search_truncate AFTER TRUNCATE ON {table}"
-        " FOR EACH STATEMENT EXECUTE FUNCTION archive_search_enqueue('id')"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION archive_search_enqueue_{function}()"
     )
-POSTGRES_TRIGGERS.append(
-    "CREATE TRIGGER archive_search_moved AFTER UPDATE ON archive_mention"
-    " REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT"
-    " EXECUTE FUNCTION archive_search_enqueue_moved()"
-)
 
 MENTIONED = {
     "archive_organization": ("organization_id", "name", "country", "hidden"),
@@ -88,24 +105,35 @@ for table, (column, *read) in MENTIONED.items():
         f" EXECUTE FUNCTION archive_search_enqueue_mentioning({arguments})"
     )
 
-SQLITE_TRIGGERS = []
-for table, column in (("archive_article", "id"), ("archive_mention", "article_id")):
-    for verb, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
-        SQLITE_TRIGGERS.append(
-            f"CREATE TRIGGER archive_search_{table}_{verb.lower()} AFTER {verb} ON {table}"
-            f" BEGIN INSERT INTO archive_search_queue (article_id) VALUES ({row}.{column}); END"
-        )
-SQLITE_TRIGGERS.append(
-    "CREATE TRIGGER archive_search_archive_mention_moved AFTER UPDATE OF article_id"
-    " ON archive_mention WHEN OLD.article_id IS NOT NEW.article_id"
-    " BEGIN INSERT INTO archive_search_queue (article_id) VALUES (OLD.article_id); END"
-)
+# SQLite's triggers are for each row.
+ENQUEUE = "INSERT INTO archive_search_queue (article_id)"
+ARTICLE_PUBLISHED = f"(SELECT status FROM archive_article WHERE id = {{}}) = {PUBLISHED}"
+SQLITE_TRIGGERS = [
+    "CREATE TRIGGER archive_search_article_insert AFTER INSERT ON archive_article"
+    f" WHEN NEW.status = {PUBLISHED} BEGIN {ENQUEUE} VALUES (NEW.id); END",
+    "CREATE TRIGGER archive_search_article_update AFTER UPDATE ON archive_article"
+    f" WHEN NEW.status = {PUBLISHED} OR OLD.status = {PUBLISHED}"
+    f" BEGIN {ENQUEUE} VALUES (NEW.id); END",
+    "CREATE TRIGGER archive_search_article_delete AFTER DELETE ON archive_article"
+    f" WHEN OLD.status = {PUBLISHED} BEGIN {ENQUEUE} VALUES (OLD.id); END",
+    "CREATE TRIGGER archive_search_mention_insert AFTER INSERT ON archive_mention"
+    f" WHEN {ARTICLE_PUBLISHED.format('NEW.article_id')}"
+    f" BEGIN {ENQUEUE} VALUES (NEW.article_id); END",
+    "CREATE TRIGGER archive_search_mention_update AFTER UPDATE ON archive_mention BEGIN"
+    f" {ENQUEUE} SELECT NEW.article_id WHERE {ARTICLE_PUBLISHED.format('NEW.article_id')};"
+    f" {ENQUEUE} SELECT OLD.article_id WHERE OLD.article_id IS NOT NEW.article_id"
+    f" AND {ARTICLE_PUBLISHED.format('OLD.article_id')}; END",
+    "CREATE TRIGGER archive_search_mention_delete AFTER DELETE ON archive_mention"
+    f" WHEN {ARTICLE_PUBLISHED.format('OLD.article_id')}"
+    f" BEGIN {ENQUEUE} VALUES (OLD.article_id); END",
+]
 for table, (column, *read) in MENTIONED.items():
     changed = " OR ".join(f"OLD.{name} IS NOT NEW.{name}" for name in read)
     SQLITE_TRIGGERS.append(
         f"CREATE TRIGGER archive_search_{table}_mentioned AFTER UPDATE ON {table}"
-        f" WHEN {changed} BEGIN INSERT INTO archive_search_queue (article_id)"
-        f" SELECT DISTINCT article_id FROM archive_mention WHERE {column} = NEW.id; END"
+        f" WHEN {changed} BEGIN {ENQUEUE} SELECT DISTINCT m.article_id FROM archive_mention m"
+        f" JOIN archive_article a ON a.id = m.article_id AND a.status = {PUBLISHED}"
+        f" WHERE m.{column} = NEW.id; END"
     )
 
 
@@ -114,8 +142,9 @@ def install(apps, schema_editor):
     serial = "bigserial" if postgres else "integer"  # SQLite: an alias of its rowid
     for statement in TABLES:
         schema_editor.execute(statement.format(serial=serial))
-    for statement in POSTGRES_TRIGGERS if postgres else SQLITE_TRIGGERS:
-        schema_editor.execute(statement)
+    with schema_editor.connection.cursor() as cursor:  # as written: no placeholders
+        for statement in POSTGRES_TRIGGERS if postgres else SQLITE_TRIGGERS:
+            cursor.execute(statement)
     # Whatever the archive already holds is indexed by the first build.
 
 
@@ -125,10 +154,9 @@ def uninstall(apps, schema_editor):
         for table in ("archive_article", "archive_mention"):
             for verb in ("insert", "update", "delete", "truncate"):
                 schema_editor.execute(f"DROP TRIGGER IF EXISTS archive_search_{verb} ON {table}")
-        schema_editor.execute("DROP TRIGGER IF EXISTS archive_search_moved ON archive_mention")
         for table in MENTIONED:
             schema_editor.execute(f"DROP TRIGGER IF EXISTS archive_search_mentioned ON {table}")
-        for function in ("enqueue", "enqueue_moved", "enqueue_mentioning"):
+        for function in ("enqueue_articles", "enqueue_mentions", "enqueue_mentioning"):
             schema_editor.execute(f"DROP FUNCTION IF EXISTS archive_search_{function}()")
     else:
         for statement in SQLITE_TRIGGERS:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import tantivy
 from django.conf import settings
-from django.db import close_old_connections, connection
+from django.db import connection
 
 from archive.models import Article
 from archive.search.documents import SCHEMA_VERSION, documents, schema
@@ -104,59 +104,56 @@ def _database_token(create: bool = False) -> str | None:
         return token
 
 
-def _queued() -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {QUEUE})")
-        return bool(cursor.fetchone()[0])
-
-
-def in_step(build_inline: bool | None = None) -> tantivy.Index:
-    """The index, in step with the database: built if it must be (in the background for a
-    large archive unless `build_inline`), the queue applied."""
-    current = _current()
-    token = _database_token()
-    usable = (
+def _usable(current: tuple[tantivy.Index, dict] | None, token: str | None) -> bool:
+    """Whether the index was built from this database, with today's fields."""
+    return (
         current is not None
         and token is not None
         and current[1].get("token") == token
         and current[1].get("schema") == SCHEMA_VERSION
     )
-    if not usable:
-        if build_inline:
-            build()
+
+
+def in_step(build_inline: bool | None = None) -> tantivy.Index:
+    """The index, in step with the database: built if it must be (in the background for a
+    large archive unless `build_inline`), the queue applied. One query when nothing changed."""
+    current = _current()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT token FROM {STATE} WHERE id = 1), EXISTS (SELECT 1 FROM {QUEUE})"
+        )
+        token, queued = cursor.fetchone()
+    if not _usable(current, token):
+        if build_inline or Article.objects.published().count() <= BUILD_INLINE_UP_TO:
+            build(if_unusable=True)
             return _current()[0]
-        return _build_or_refuse()
-    if _queued():
+        if _building.acquire(blocking=False):
+            threading.Thread(target=_build_in_background, daemon=True).start()
+        raise Rebuilding
+    if queued:
         apply_queue()
         current = _current()
     return current[0]
 
 
-def _build_or_refuse() -> tantivy.Index:
-    if Article.objects.published().count() <= BUILD_INLINE_UP_TO:
-        build()
-        return _current()[0]
-    if _building.acquire(blocking=False):
-        threading.Thread(target=_build_in_background, daemon=True).start()
-    raise Rebuilding
-
-
 def _build_in_background() -> None:
     try:
-        build()
+        build(if_unusable=True)
     except Exception:
         log.exception("building the search index failed")
     finally:
         _building.release()
-        close_old_connections()
         connection.close()
 
 
-def build(progress=None) -> int:
+def build(progress=None, if_unusable: bool = False) -> int:
     """Build the index anew from the database into a new generation and make it current;
     returns the number of articles indexed. The queue up to the build's start is covered
-    by it; what is queued during the build is applied after."""
+    by it; what is queued during the build is applied after. `if_unusable`: unless another
+    process has just built it (several found it missing at once)."""
     with _locked():
+        if if_unusable and _usable(_current(), _database_token()):
+            return _current()[0].searcher().num_docs
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT coalesce(max(id), 0) FROM {QUEUE}")
             (covered,) = cursor.fetchone()

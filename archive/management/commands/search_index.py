@@ -33,9 +33,5 @@ class Command(BaseCommand):
                 )
             self.stdout.write(f"The search index in {folder} agrees with the database.")
         else:
-            applied = index.apply_queue() if index._current() else 0
             searcher = index.in_step(build_inline=True).searcher()
-            self.stdout.write(
-                f"Search index in {folder} in step: {searcher.num_docs} articles"
-                f" ({applied} indexed again)."
-            )
+            self.stdout.write(f"Search index in {folder} in step: {searcher.num_docs} articles.")
