@@ -21,6 +21,7 @@ CODES = {
     415: "unsupported_media_type",
     422: "rule_broken",
     429: "throttled",
+    503: "unavailable",
 }
 
 
@@ -37,6 +38,15 @@ class Conflict(APIException):
     status_code = 409
     default_detail = "This would duplicate a record that exists."
     default_code = "conflict"
+
+
+class Unavailable(APIException):
+    """The search index is being built again (503); `Retry-After` says when to ask again."""
+
+    status_code = 503
+    default_detail = "The search index is being rebuilt; retry in a minute."
+    default_code = "unavailable"
+    wait = 60  # DRF's exception handler sends it as Retry-After
 
 
 class RuleBroken(APIException):

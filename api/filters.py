@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema_field
 from archive.models import (
     Agreement,
     Article,
+    ArticleStatus,
     Event,
     Mention,
     Organization,
@@ -20,6 +21,7 @@ from archive.models import (
     Removal,
     RemovalReason,
 )
+from archive.search import Search
 from archive.search.database import search as search_articles
 
 MAX_ID = 2**53 - 1  # the largest id a JSON client can hold exactly
@@ -150,6 +152,15 @@ class StrictFilterSet(filters.FilterSet):
         return valid
 
 
+# The article list's orderings the search index keeps (no ordering: most relevant first).
+INDEX_ORDERS = {
+    None: "relevance",
+    "-published_on": "newest",
+    "published_on": "oldest",
+    "title": "title",
+}
+
+
 class ArticleFilter(StrictFilterSet):
     published_after = filters.DateFilter(field_name="published_on", lookup_expr="gte")
     published_before = filters.DateFilter(field_name="published_on", lookup_expr="lte")
@@ -159,8 +170,15 @@ class ArticleFilter(StrictFilterSet):
     q = filters.CharFilter(
         method="search",
         help_text=(
-            "Words in the title or the body: the 1,000 newest matching articles (with the"
-            " other filters applied first); use published_before to reach older ones."
+            "Words to look for. In a list of published articles (anyone's; an editor's with"
+            " status=published) without updated_since, ordered by relevance (the default with"
+            " q), published_on, -published_on or title, the archive's search engine answers"
+            " as on the site's articles page: every match counted, a word finds its"
+            ' inflections ("forums" finds "forum") and the names an article mentions,'
+            ' "quoted words" a phrase, -word leaves out, Chinese, Japanese and Korean words'
+            " match too. Otherwise (other statuses, updated_since, other orders) and in the"
+            " CSV and NDJSON exports the database answers: every article with each word in"
+            " its title or body, in the list's order."
         ),
     )
 
@@ -183,6 +201,30 @@ class ArticleFilter(StrictFilterSet):
 
     def search(self, queryset, name, value):
         return search_articles(queryset, value)
+
+    def indexed(self, published_only: bool, ordering: str | None) -> Search | None:
+        """The search the index answers for these (valid) filters, or None where the
+        database must: no words, drafts among the articles, a filter or an order the
+        index does not know."""
+        data = self.form.cleaned_data
+        text = " ".join((data.get("q") or "").split())
+        status = data.get("status")
+        if not text or ordering not in INDEX_ORDERS or data.get(CHANGES_SINCE) is not None:
+            return None
+        if status not in ("", None, ArticleStatus.PUBLISHED) or not (published_only or status):
+            return None
+        one = lambda name: (data[name],) if data.get(name) is not None else ()  # noqa: E731
+        return Search(
+            text=text,
+            organizations=one("organization"),
+            persons=one("person"),
+            events=one("event"),
+            published_after=data.get("published_after"),
+            published_before=data.get("published_before"),
+            source=data.get("source") or "",
+            language=data.get("language") or "",
+            order=INDEX_ORDERS[ordering],
+        )
 
 
 class OrganizationFilter(StrictFilterSet):

@@ -96,6 +96,22 @@ class Pagination(PageNumberPagination):
         return parameters
 
 
+class Matches:
+    """A search's matches as the paginator reads them: the index's exact count, then one
+    page's ids from the index and their rows from `articles`, in the search's order."""
+
+    def __init__(self, results, articles):
+        self.results, self.articles = results, articles
+
+    def __len__(self) -> int:
+        return self.results.count
+
+    def __getitem__(self, window: slice) -> list:
+        ids = self.results.ids(window.start, window.stop - window.start)
+        rows = self.articles.in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]  # one unpublished since: left out
+
+
 class UncountedPagination(Pagination):
     """Pages of a list too long to count on every request (the mentions: some 25 an
     article): one row more than a page is read to know whether another follows. The body

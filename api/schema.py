@@ -111,6 +111,13 @@ def document_errors(result, generator, request, public):
             if status == "429":
                 response["headers"] = retry_after
             responses[status] = response
+        if action == "list" and getattr(view, "searched", False):
+            responses["503"] = {
+                "description": "The search index is being rebuilt (a search with q); retry"
+                " after the seconds the Retry-After header gives.",
+                "content": content,
+                "headers": retry_after,
+            }
         rules = getattr(view, "cross_field_rules", {}).get(action)
         if rules:
             responses["422"] = {

@@ -13,13 +13,15 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api import filters, serializers
-from api.errors import Conflict
+from api.errors import Conflict, Unavailable
 from api.jsonld import describe
-from api.pagination import UncountedPagination
-from api.permissions import CanChange
+from api.ordering import PARAM as ORDERING
+from api.pagination import Matches, UncountedPagination
+from api.permissions import CanChange, is_editor
 from api.renderers import JSONLDRenderer
 from api.views.base import ArchiveViewSetBase, WriteWithAdminRules, visible
 from api.views.exports import BulkExport, CSVExport
+from archive import search
 from archive.models import (
     Agreement,
     Article,
@@ -64,6 +66,33 @@ class ArticleViewSet(ArchiveViewSet):
     ordering = ["-published_on", "-id"]
     name_field = "title"
     mention_field = "article"  # the export gives the mentions each article states
+    searched = True  # a list with q may answer 503 while the search index is rebuilt
+
+    def list(self, request, *args, **kwargs):
+        """With q, the search index answers where it can (ArticleFilter.indexed), as on
+        the site; the database otherwise."""
+        asked = self._indexed_search()
+        if asked is None:
+            return super().list(request, *args, **kwargs)
+        try:
+            results = search.run(asked)
+        except search.Rebuilding:
+            raise Unavailable from None
+        page = self.paginate_queryset(Matches(results, self.get_queryset()))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def _indexed_search(self) -> search.Search | None:
+        if not self.request.query_params.get("q"):
+            return None
+        filterset = self.filterset_class(
+            self.request.query_params, queryset=self.get_queryset(), request=self.request
+        )
+        if not filterset.is_valid():
+            return None  # the usual 400
+        return filterset.indexed(
+            published_only=not is_editor(self.request.user),
+            ordering=self.request.query_params.get(ORDERING),
+        )
 
     def get_serializer_class(self):
         if self.action in {"list", "csv"}:

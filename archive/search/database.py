@@ -10,6 +10,7 @@ from datetime import date
 
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 
 from archive.models import (
     NEWEST_FIRST,
@@ -23,7 +24,7 @@ from archive.models import (
 
 FACETED = (MentionKind.NAME, MentionKind.EVENT)  # the kinds of mention the facets count
 
-# A search keeps this many of the newest matching articles, on the site and in the API.
+# `find` keeps this many of the newest matching articles; `search` keeps every match.
 SEARCH_NEWEST = 1000
 
 
@@ -88,11 +89,19 @@ def find(articles, query: str) -> Found:
 
 
 def search(articles, query: str):
-    """The articles of `articles` a search for `query` keeps (see `find`), in the
-    queryset's order; all of them when the query has no words."""
-    if not query.split():
+    """Every article of `articles` that matches every word of `query` (PostgreSQL: its
+    text search, SQLite: the words in the title or the body), in the queryset's order;
+    all of them when the query has no words."""
+    query = " ".join(query.split())
+    if not query:
         return articles
-    return find(articles, query).among(articles)
+    if connection.vendor == "postgresql":
+        tsquery, words = _tsquery(query)
+        matching = f"SELECT article_id FROM archive_articlesearch WHERE vector @@ ({tsquery})"
+        return articles.filter(pk__in=RawSQL(matching, words))
+    for word in query.split():
+        articles = articles.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return articles
 
 
 # Runs of Chinese, Japanese and Korean script: no spaces (or particles glued to nouns), so

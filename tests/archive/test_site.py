@@ -221,17 +221,6 @@ def test_search_follows_edits_publishing_and_deletion(client, site):
     assert "Zeppelin" not in html(client, "/articles/?q=zeppelin")
 
 
-def test_the_api_search_keeps_the_newest_matches(client, site, monkeypatch):
-    from archive import search
-
-    everything = client.get("/api/articles/?q=cooperation").json()
-    assert everything["count"] >= 2
-    monkeypatch.setattr(search, "SEARCH_NEWEST", 1)
-    newest = client.get("/api/articles/?q=cooperation").json()
-    assert newest["count"] == 1
-    assert newest["results"][0]["id"] == everything["results"][0]["id"]
-
-
 def article_links(page: str) -> list[str]:
     return re.findall(r'<a href="(/articles/[^"/]+/)">', page)
 
