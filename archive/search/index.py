@@ -210,8 +210,11 @@ def apply_queue() -> int:
                 break
             ids = {article for _, article in rows}
             writer = index.writer(heap_size=50_000_000, num_threads=1)
-            for pk in ids:
-                writer.delete_documents_by_term("id", pk)
+            # By a query: delete_documents_by_term makes a signed term of a Python int,
+            # which matches no document of the unsigned "id" and deletes nothing.
+            writer.delete_documents_by_query(
+                tantivy.Query.term_set_query(index.schema, "id", sorted(ids))
+            )
             for doc in documents(ids):
                 writer.add_document(doc)
             writer.commit()
