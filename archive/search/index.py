@@ -158,8 +158,8 @@ def build(progress=None) -> int:
     by it; what is queued during the build is applied after."""
     with _locked():
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT coalesce(max(id), 0) FROM {QUEUE}")
-            (covered,) = cursor.fetchone()
+            cursor.execute(f"SELECT id FROM {QUEUE}")
+            covered = [row[0] for row in cursor.fetchall()]
         token = _database_token(create=True)
         path = folder() / f"generation-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         path.mkdir(parents=True)
@@ -180,8 +180,7 @@ def build(progress=None) -> int:
         link = folder() / f"current.{secrets.token_hex(3)}"
         link.symlink_to(path.name)
         link.replace(folder() / "current")  # the swap: readers see the old or the new
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {QUEUE} WHERE id <= %s", [covered])
+        _dequeue(covered)
         _remove_old_generations(keep=path)
     apply_queue()
     return count
@@ -219,12 +218,22 @@ def apply_queue() -> int:
                 writer.add_document(doc)
             writer.commit()
             writer.wait_merging_threads()
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {QUEUE} WHERE id <= %s", [rows[-1][0]])
+            _dequeue([row for row, _ in rows])
             applied += len(ids)
     if truncated:
         build()
     return applied
+
+
+def _dequeue(rows: list[int]) -> None:
+    """Delete these rows of the queue, and only these: ids are taken when a write happens
+    but seen when it commits, so a row below the greatest id read may turn up after the
+    read (its transaction committed later); deleting "up to" an id would drop it unread."""
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {QUEUE} WHERE id IN ({marks})", chunk)
 
 
 def _queue_head() -> list[tuple[int, int | None]]:
