@@ -115,7 +115,7 @@ def install(apps, schema_editor):
     for statement in TABLES:
         schema_editor.execute(statement.format(serial=serial))
     for statement in POSTGRES_TRIGGERS if postgres else SQLITE_TRIGGERS:
-        schema_editor.execute(statement)
+        schema_editor.execute(statement, params=None)  # no placeholders: %I, %s are plpgsql's
     # Whatever the archive already holds is indexed by the first build.
 
 
