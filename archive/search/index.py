@@ -155,8 +155,8 @@ def build(progress=None, if_unusable: bool = False) -> int:
         if if_unusable and _usable(_current(), _database_token()):
             return _current()[0].searcher().num_docs
         with connection.cursor() as cursor:
-            cursor.execute(f"SELECT coalesce(max(id), 0) FROM {QUEUE}")
-            (covered,) = cursor.fetchone()
+            cursor.execute(f"SELECT id FROM {QUEUE}")
+            covered = [row[0] for row in cursor.fetchall()]
         token = _database_token(create=True)
         path = folder() / f"generation-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
         path.mkdir(parents=True)
@@ -177,8 +177,7 @@ def build(progress=None, if_unusable: bool = False) -> int:
         link = folder() / f"current.{secrets.token_hex(3)}"
         link.symlink_to(path.name)
         link.replace(folder() / "current")  # the swap: readers see the old or the new
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {QUEUE} WHERE id <= %s", [covered])
+        _dequeue(covered)
         _remove_old_generations(keep=path)
     apply_queue()
     return count
@@ -207,18 +206,31 @@ def apply_queue() -> int:
                 break
             ids = {article for _, article in rows}
             writer = index.writer(heap_size=50_000_000, num_threads=1)
-            for pk in ids:
-                writer.delete_documents_by_term("id", pk)
+            # By a query: delete_documents_by_term makes a signed term of a Python int,
+            # which matches no document of the unsigned "id" and deletes nothing.
+            writer.delete_documents_by_query(
+                tantivy.Query.term_set_query(index.schema, "id", sorted(ids))
+            )
             for doc in documents(ids):
                 writer.add_document(doc)
             writer.commit()
             writer.wait_merging_threads()
-            with connection.cursor() as cursor:
-                cursor.execute(f"DELETE FROM {QUEUE} WHERE id <= %s", [rows[-1][0]])
+            _dequeue([row for row, _ in rows])
             applied += len(ids)
     if truncated:
         build()
     return applied
+
+
+def _dequeue(rows: list[int]) -> None:
+    """Delete these rows of the queue, and only these: ids are taken when a write happens
+    but seen when it commits, so a row below the greatest id read may turn up after the
+    read (its transaction committed later); deleting "up to" an id would drop it unread."""
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM {QUEUE} WHERE id IN ({marks})", chunk)
 
 
 def _queue_head() -> list[tuple[int, int | None]]:
