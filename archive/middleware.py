@@ -34,8 +34,9 @@ class RefuseUnstorableInput:
 class SearchIndexInStep:
     """After a request that may have written (the admin, the API, an editor's action), the
     search index applies what the writes queued (archive.search.index), so that the next
-    search finds what was published and no longer finds what was withdrawn. A failure here
-    leaves the queue as it was: the next search applies it before answering."""
+    search finds what was published and no longer finds what was withdrawn. A failure here,
+    or another process building the index, leaves the queue as it was: the next search
+    applies it before answering (the request does not wait for a build)."""
 
     UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
@@ -48,7 +49,9 @@ class SearchIndexInStep:
             from archive.search import index
 
             try:
-                index.apply_queue()
+                index.apply_queue(wait=0)
+            except index.Busy:
+                pass
             except Exception:
                 logging.getLogger(__name__).exception("applying the search queue failed")
         return response

@@ -44,16 +44,34 @@ class Rebuilding(Exception):
     """The index is being built again and cannot answer yet."""
 
 
+class Busy(Exception):
+    """Another process holds the index's writer lock (a build, most likely)."""
+
+
+# A search waits this long for another process's writes to the index (an apply takes
+# milliseconds) before it answers that the index is being rebuilt.
+SEARCH_WAIT = 5.0
+
+
 def folder() -> Path:
     return Path(settings.SEARCH_INDEX_DIR)
 
 
 @contextmanager
-def _locked():
-    """This machine's one writer at a time, across processes."""
+def _locked(wait: float | None = None):
+    """This machine's one writer at a time, across processes. `wait`: how many seconds to
+    wait for another writer before giving up (Busy); None waits as long as it takes."""
     folder().mkdir(parents=True, exist_ok=True)
     with open(folder() / "write.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        deadline = None if wait is None else time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | (0 if deadline is None else fcntl.LOCK_NB))
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise Busy from None
+                time.sleep(0.02)
         try:
             yield
         finally:
@@ -131,7 +149,10 @@ def in_step(build_inline: bool | None = None) -> tantivy.Index:
             threading.Thread(target=_build_in_background, daemon=True).start()
         raise Rebuilding
     if queued:
-        apply_queue()
+        try:
+            apply_queue(wait=SEARCH_WAIT)
+        except Busy:
+            raise Rebuilding from None
         current = _current()
     return current[0]
 
@@ -190,12 +211,13 @@ def _remove_old_generations(keep: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def apply_queue() -> int:
+def apply_queue(wait: float | None = None) -> int:
     """Index again every article the queue names, then empty the queue of what was applied;
     returns how many articles were indexed again. Safe to call any time: an empty queue
-    costs one query, and what another process applies first is not applied twice."""
+    costs one query, and what another process applies first is not applied twice. Raises
+    Busy if another writer holds the index longer than `wait` seconds."""
     applied, truncated = 0, False
-    with _locked():
+    with _locked(wait):
         current = _current()
         if current is None:
             return 0

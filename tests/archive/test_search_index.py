@@ -521,3 +521,57 @@ def test_another_process_reads_and_writes_the_same_index(search_index_dir):
     assert queued() == []  # the other process applied its write
     assert found("zebu") == {article.pk}
     assert found("gazelle") == set()
+
+
+# -- another writer holding the index -------------------------------------------------------
+
+
+@pytest.fixture
+def held_lock(site):
+    """The index's writer lock held by another process (a long build)."""
+    import subprocess
+    import sys
+
+    search.run(search.Search())  # the index exists
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time; f = open(sys.argv[1], 'w');"
+            " fcntl.flock(f, fcntl.LOCK_EX); print('held', flush=True); time.sleep(60)",
+            str(index.folder() / "write.lock"),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdout.readline().strip() == "held"
+    yield
+    holder.kill()
+    holder.wait()
+
+
+def test_a_write_does_not_wait_for_a_build_and_a_search_says_so(
+    editor_client, site, held_lock, review, monkeypatch
+):
+    article, word = review
+    monkeypatch.setattr(index, "SEARCH_WAIT", 0.2)
+    response = editor_client.post(ARTICLES, {"action": "publish", "_selected_action": [article.pk]})
+    assert response.status_code == 302  # answered at once: the queue stays for later
+    assert set(queued()) == {article.pk}
+    with pytest.raises(search.Rebuilding):  # not answered from an index behind the database
+        found(word)
+    page = editor_client.get(f"/articles/?q={word}")
+    assert page.status_code == 503 and page["Retry-After"]
+
+
+def test_the_queue_waiting_for_a_build_is_applied_after_it(editor_client, site, review):
+    article, word = review
+    import fcntl
+
+    search.run(search.Search())
+    with open(index.folder() / "write.lock", "w") as lock:  # another writer, this process
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        editor_client.post(ARTICLES, {"action": "publish", "_selected_action": [article.pk]})
+        assert set(queued()) == {article.pk}
+    assert found(word) == {article.pk}
+    assert queued() == []
