@@ -115,7 +115,9 @@ def install(apps, schema_editor):
     for statement in TABLES:
         schema_editor.execute(statement.format(serial=serial))
     for statement in POSTGRES_TRIGGERS if postgres else SQLITE_TRIGGERS:
-        schema_editor.execute(statement)
+        # No parameters: on PostgreSQL, Django would otherwise pass the statement through
+        # psycopg's mogrify, which refuses format()'s %I placeholders.
+        schema_editor.execute(statement, params=None)
     # Whatever the archive already holds is indexed by the first build.
 
 
