@@ -210,8 +210,12 @@ def apply_queue() -> int:
                 break
             ids = {article for _, article in rows}
             writer = index.writer(heap_size=50_000_000, num_threads=1)
-            for pk in ids:
-                writer.delete_documents_by_term("id", pk)
+            # By query, not delete_documents_by_term: tantivy-py 0.27 makes an unsigned
+            # field's term of a Python int that matches nothing, so every application
+            # added the article once more.
+            writer.delete_documents_by_query(
+                tantivy.Query.term_set_query(index.schema, "id", sorted(ids))
+            )
             for doc in documents(ids):
                 writer.add_document(doc)
             writer.commit()
