@@ -9,8 +9,10 @@ routing, middleware, views, templates, serializers), without a network: the time
 server's. Detail pages cycle through different records, so no one row stays hot.
 
 Each line is measured twice. The headline is the uncached path: a write to the archive
-before every sample, so that nothing kept until the archive's next write (archive.cached)
-serves it, as in production, where editors and imports write all day; the figures
+before every sample (one published article touched), so that nothing kept until the
+archive's next write (archive.cached) serves it, as in production, where editors and
+imports write all day; a search then first applies the search index's queue (that one
+article indexed again, archive.search.index), as the first search after an edit; the figures
 computed ahead (archive.summary) are then a build behind, and read as they are (no build
 starts while this runs: ARCHIVE_SUMMARY_MIN_INTERVAL is set out of reach). Beside it, the
 same requests without writes, from the cache where a page has one. The target is the
@@ -31,7 +33,7 @@ from common import BENCH_DATABASE_URL, setup_django
 # this measures (it would take the cores from the requests measured).
 os.environ.setdefault("ARCHIVE_SUMMARY_MIN_INTERVAL", str(10**9))
 
-TARGETS_MS = {"page": 50, "api": 50, "search": 100, "admin": 300}
+TARGETS_MS = {"page": 50, "api": 50, "search": 30, "admin": 300}  # search: issue #17
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -46,8 +48,17 @@ def search_terms() -> dict[str, str]:
         "common": "cooperation",
         "medium": "Daejeon",
         "rare": "4242",
-        "two common words": "cooperation research",
+        "two common words": "university cooperation",
     }
+
+
+def api_search_path() -> str:
+    """Which code answers the API's ?q=: the index (archive.search) or the database's
+    full-text search (archive.search.database), for the label of its lines."""
+    import api.filters
+
+    module = getattr(api.filters, "search_articles", None)
+    return "database" if getattr(module, "__module__", "").endswith(".database") else "index"
 
 
 def readers_pages(samples: int) -> list[tuple[str, list[str]]]:
@@ -137,10 +148,12 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
     api.append(("/api/articles/?published_after=", ["/api/articles/?published_after=2020-01-01"]))
     pages += readers_pages(samples)
     search = []
+    api_path = api_search_path()
     for label, term in search_terms().items():
-        search.append((f"site search, {label}", [f"/articles/?q={term}"]))
-        search.append((f"site search, {label}, by date", [f"/articles/?q={term}&sort=date"]))
-        search.append((f"API search, {label}", [f"/api/articles/?q={term}"]))
+        query = term.replace(" ", "+")
+        search.append((f"site search, {label}", [f"/articles/?q={query}"]))
+        search.append((f"site search, {label}, newest", [f"/articles/?q={query}&sort=newest"]))
+        search.append((f"API search ({api_path}), {label}", [f"/api/articles/?q={query}"]))
     admin = [
         (f"/admin/archive/{model}/", [f"/admin/archive/{model}/"])
         for model in ("article", "organization", "person", "agreement", "event", "mention")
@@ -160,15 +173,24 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
     )
 
 
+_TOUCHED: list[int] = []
+
+
 def write_to_the_archive() -> None:
-    """A write such as an edit or an import makes: it moves the archive's revision on, so
-    nothing cached before it is served (archive.cached)."""
+    """The smallest write an edit makes: one published article touched. It moves the
+    archive's revision on, so nothing cached before it is served (archive.cached), and
+    queues that one article for the search index (archive.search.index), so the next
+    search applies the queue first: what it costs is the search plus re-indexing one
+    article, as the first search after an editor's save."""
     from django.db import connection
 
+    from archive.models import Article
+
+    if not _TOUCHED:
+        _TOUCHED.append(Article.objects.published().order_by("id").values_list("id", flat=True)[0])
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE archive_article SET updated_at = updated_at"
-            " WHERE id = (SELECT min(id) FROM archive_article)"
+            "UPDATE archive_article SET updated_at = updated_at WHERE id = %s", [_TOUCHED[0]]
         )
 
 

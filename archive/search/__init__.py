@@ -22,6 +22,9 @@ __all__ = ["Hit", "Rebuilding", "Results", "Search", "apply_queue", "build", "in
 
 ORDERS = ("relevance", "newest", "oldest", "title")
 FACET_SIZE = 10
+# The count is taken in the same pass over the matches as the first this many (the first
+# page of the site's list): a second pass over all matches only for pages after it.
+FIRST_HITS = 20
 # Hidden records are left out of the index; records not yet public (no published support
 # left) are dropped from a facet's top, so a few more are counted than shown.
 _FACET_SPARE = 20
@@ -98,7 +101,10 @@ class Results:
         self.words = words.query(self.schema, search.text) if search.text.strip() else None
         self.empty = bool(search.text.strip()) and self.words is None  # no word to look for
         self.query = self._combined(_filters(self.schema, search))
-        self.count = 0 if self.empty else self.searcher.search(self.query, 1, count=True).count
+        self.count, self._first = 0, []
+        if not self.empty:
+            found = self._search(0, FIRST_HITS, count=True)
+            self.count, self._first = found.count, [address for _, address in found.hits]
 
     def _combined(self, filters: list) -> tantivy.Query:
         main = self.words or tantivy.Query.all_query()
@@ -113,21 +119,27 @@ class Results:
     def _hits(self, offset: int, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
         if self.empty or limit <= 0 or offset >= self.count:
             return []
-        order = self.search.ordered_by
-        if order == "relevance":
-            found = self.searcher.search(self.query, limit, count=False, offset=offset)
+        if offset + limit <= FIRST_HITS:  # what the first pass kept (top k, then skipped)
+            addresses = self._first[offset : offset + limit]
         else:
-            key, direction = {
-                "newest": ("newest", tantivy.Order.Desc),
-                "oldest": ("oldest", tantivy.Order.Asc),
-                "title": ("title_key", tantivy.Order.Asc),
-            }[order]
-            found = self.searcher.search(
-                self.query, limit, count=False, offset=offset, order_by_field=key, order=direction
-            )
-        addresses = [address for _, address in found.hits]
+            addresses = [address for _, address in self._search(offset, limit).hits]
+        if not addresses:
+            return []
         ids = self.searcher.fast_field_values("id", addresses)
         return [_Found(pk, address) for pk, address in zip(ids, addresses, strict=True)]
+
+    def _search(self, offset: int, limit: int, count: bool = False):
+        order = self.search.ordered_by
+        if order == "relevance":
+            return self.searcher.search(self.query, limit, count=count, offset=offset)
+        key, direction = {
+            "newest": ("newest", tantivy.Order.Desc),
+            "oldest": ("oldest", tantivy.Order.Asc),
+            "title": ("title_key", tantivy.Order.Asc),
+        }[order]
+        return self.searcher.search(
+            self.query, limit, count=count, offset=offset, order_by_field=key, order=direction
+        )
 
     def page(self, offset: int, limit: int) -> list[Hit]:
         """The matches from `offset`, with their titles and snippets marked."""

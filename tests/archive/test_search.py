@@ -61,3 +61,18 @@ def test_a_cjk_word_must_stand_as_written_and_mixes_with_english_words(client, c
     publish("Forum with 中国科学院", "Scientists of 中国科学院 met at a forum.", "en")
     assert found(client, "forum 中国科学院") == {"Forum with 中国科学院"}
     assert found(client, "laboratory") == {"Joint laboratory opens"}
+
+
+def test_an_article_indexed_again_is_held_once(cjk_articles):
+    """Applying the queue replaces an article's document: it does not add another."""
+    from archive import search
+    from archive.search import index
+
+    article = cjk_articles["en"]
+    index.in_step(build_inline=True)
+    for _ in range(3):
+        Article.objects.filter(pk=article.pk).update(title="Joint laboratory opens again")
+        index.apply_queue()
+    results = search.run(search.Search(text="laboratory"))
+    assert results.count == 1
+    assert results.ids(0, 10) == [article.pk]
