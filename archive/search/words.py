@@ -91,9 +91,3 @@ def query(schema: tantivy.Schema, text: str) -> tantivy.Query | None:
     if all(unit.negated for unit in found):
         clauses.append((tantivy.Occur.Must, tantivy.Query.all_query()))
     return tantivy.Query.boolean_query(clauses)
-
-
-def looked_for(text: str) -> list[str]:
-    """The CJK runs of the query that are looked for (not after a minus), to mark in a
-    snippet: the index's snippets mark English words only."""
-    return [run for unit in units(text) if not unit.negated for run in unit.runs]
