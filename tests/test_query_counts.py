@@ -19,9 +19,12 @@ pytestmark = pytest.mark.django_db
 # api.middleware), the end of an index of each table.
 PINNED = {
     "/": 7,
-    "/articles/": 8,
-    "/articles/?q=delegation": 6,
-    "/articles/?q=delegation&sort=newest&year=2015": 7,
+    # The search index answers the count, order and facets: is the index built from this
+    # database, is anything queued, a page's rows, and the names of the facets' top
+    # organizations and people.
+    "/articles/": 5,
+    "/articles/?q=delegation": 5,
+    "/articles/?q=delegation&sort=newest&year=2015": 5,
     "/events/": 1,
     "/agreements/": 2,
     "article": 6,
