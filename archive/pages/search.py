@@ -34,6 +34,7 @@ class Choice:
     count: int | None
     url: str
     chosen: bool = False
+    facet: str = ""  # a chip's facet heading: "Year: 2016" says more than "2016"
 
 
 def _chosen(params: QueryDict) -> dict[str, list[str]]:
@@ -106,11 +107,12 @@ def article_list(request):
             return Choice(label, count, _url(params, key, [v for v in values if v != value]), True)
         return Choice(label, count, _url(params, key, [*values, value]))
 
-    chips = [
-        choice(key, value, names.get((key, value)) or _label(key, value))
-        for key in FACETS
-        for value in chosen[key]
-    ]
+    chips = []
+    for key in FACETS:
+        for value in chosen[key]:
+            chip = choice(key, value, names.get((key, value)) or _label(key, value))
+            chip.facet = FACETS[key]
+            chips.append(chip)
     facets = {
         key: (
             FACETS[key],
