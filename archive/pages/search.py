@@ -134,6 +134,9 @@ def article_list(request):
         "query": query,
         "no_words": results.empty,
         "sort": asked.ordered_by,
+        # What the form sends next: relevance unless another order was asked, so that words
+        # typed on a page without words are ranked (relevance without words is newest first).
+        "sort_choice": asked.order if asked.order in search.ORDERS else "relevance",
         "chips": chips,
         "facets": facets,
         "chosen": [(key, value) for key in FACETS for value in chosen[key]],

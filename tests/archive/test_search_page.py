@@ -89,10 +89,7 @@ def test_the_count_is_exact_and_words_are_marked(client):
     snippets = re.findall(r'<p class="snippet">(.*?)</p>', page, re.S)
     assert len(snippets) == 20
     assert all("on <mark>hydrogen</mark> storage" in snippet for snippet in snippets)
-    assert (
-        result_count(html(client, "/articles/?q=solar"))
-        == "1 article for “solar”, most relevant first"
-    )
+    assert result_count(html(client, "/articles/?q=solar")) == "1 article for “solar”"
 
 
 def test_relevance_puts_an_older_best_match_first(client):
@@ -272,3 +269,23 @@ def test_a_search_while_the_index_is_built_again_is_a_503(client, monkeypatch):
     assert "<h1>Search is being rebuilt</h1>" in page
     assert "“news” cannot be searched just now" in page
     assert not (index.folder() / "current").exists()  # nothing was answered from it
+
+
+def test_words_typed_on_a_page_without_words_are_ranked(client):
+    older = article("Tidal energy", "Tidal, tidal, tidal energy.", day=datetime.date(2010, 1, 1))
+    newer = article(
+        "Annual report", "Budgets; tidal was named once.", day=datetime.date(2024, 1, 1)
+    )
+    page = html(client, "/articles/")
+    assert result_count(page) == "2 articles, newest first"
+    # The form sends its sort with the words: relevance, unless another order was asked.
+    assert '<option value="relevance" selected>' in page
+    assert links(page) == [newer.get_absolute_url(), older.get_absolute_url()]
+    ranked = html(client, "/articles/?q=tidal&sort=relevance")
+    assert links(ranked) == [older.get_absolute_url(), newer.get_absolute_url()]
+    asked = html(client, "/articles/?sort=newest")
+    assert '<option value="newest" selected>' in asked
+    assert '<option value="relevance" selected>' not in asked
+    assert result_count(html(client, "/articles/?q=tidal&sort=title")) == (
+        "2 articles for “tidal”, by title"
+    )
