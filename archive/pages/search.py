@@ -96,7 +96,8 @@ def article_list(request):
     paginator = Paginator(_Matches(results), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     hits = page.object_list
-    rows = Article.objects.only(*LIST_FIELDS).in_bulk([hit.id for hit in hits])
+    # Published only, whatever the index holds: a withdrawn article is never listed.
+    rows = Article.objects.published().only(*LIST_FIELDS).in_bulk([hit.id for hit in hits])
     page.object_list = [(rows[hit.id], hit) for hit in hits if hit.id in rows]
 
     names = _names(chosen)
