@@ -228,11 +228,16 @@ def test_search_follows_edits_publishing_and_deletion(client, site):
     article.save()
     assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.REVIEW)
-    assert article.get_absolute_url() not in html(client, "/articles/?q=zeppelin")
+    withdrawn = html(client, "/articles/?q=zeppelin")
+    assert article.get_absolute_url() not in withdrawn
+    assert "0 articles for “zeppelin”" in withdrawn  # not counted either
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
     assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
+    assert "1 article for “zeppelin”" in html(client, "/articles/?q=zeppelin")  # once
     article.delete()
-    assert "Zeppelin" not in html(client, "/articles/?q=zeppelin")
+    deleted = html(client, "/articles/?q=zeppelin")
+    assert "Zeppelin" not in deleted
+    assert "0 articles for “zeppelin”" in deleted
 
 
 def test_the_api_search_keeps_the_newest_matches(client, site, monkeypatch):
