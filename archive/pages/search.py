@@ -34,6 +34,7 @@ class Choice:
     count: int | None
     url: str
     chosen: bool = False
+    facet: str = ""  # a chip's facet heading: "Year: 2016" says more than "2016"
 
 
 def _chosen(params: QueryDict) -> dict[str, list[str]]:
@@ -95,7 +96,8 @@ def article_list(request):
     paginator = Paginator(_Matches(results), PAGE_SIZE)
     page = paginator.get_page(params.get("page"))
     hits = page.object_list
-    rows = Article.objects.only(*LIST_FIELDS).in_bulk([hit.id for hit in hits])
+    # Published only, whatever the index holds: a withdrawn article is never listed.
+    rows = Article.objects.published().only(*LIST_FIELDS).in_bulk([hit.id for hit in hits])
     page.object_list = [(rows[hit.id], hit) for hit in hits if hit.id in rows]
 
     names = _names(chosen)
@@ -106,11 +108,12 @@ def article_list(request):
             return Choice(label, count, _url(params, key, [v for v in values if v != value]), True)
         return Choice(label, count, _url(params, key, [*values, value]))
 
-    chips = [
-        choice(key, value, names.get((key, value)) or _label(key, value))
-        for key in FACETS
-        for value in chosen[key]
-    ]
+    chips = []
+    for key in FACETS:
+        for value in chosen[key]:
+            chip = choice(key, value, names.get((key, value)) or _label(key, value))
+            chip.facet = FACETS[key]
+            chips.append(chip)
     facets = {
         key: (
             FACETS[key],
@@ -132,6 +135,9 @@ def article_list(request):
         "query": query,
         "no_words": results.empty,
         "sort": asked.ordered_by,
+        # What the form sends next: relevance unless another order was asked, so that words
+        # typed on a page without words are ranked (relevance without words is newest first).
+        "sort_choice": asked.order if asked.order in search.ORDERS else "relevance",
         "chips": chips,
         "facets": facets,
         "chosen": [(key, value) for key in FACETS for value in chosen[key]],

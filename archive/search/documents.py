@@ -17,7 +17,7 @@ from archive.models import Article, EventKind, Mention, MentionKind, ReviewStatu
 BITS = {"country": sorted(COUNTRIES), "event_kind": sorted(EventKind.values)}
 
 # A change to the fields below or to BITS: indexes of another version are rebuilt.
-SCHEMA_VERSION = "2." + hashlib.sha1(repr(BITS).encode()).hexdigest()[:8]
+SCHEMA_VERSION = "3." + hashlib.sha1(repr(BITS).encode()).hexdigest()[:8]
 
 # Chinese, Japanese and Korean write words without spaces between them (or glue particles
 # to nouns): their runs are indexed as overlapping pairs of characters, and a query's runs
@@ -38,8 +38,9 @@ def schema() -> tantivy.Schema:
     # by id as the database's orders do.
     builder.add_unsigned_field("day", indexed=True, fast=True)
     builder.add_unsigned_field("year", indexed=True, fast=True)
-    for key in ("newest", "oldest", "title_key"):
+    for key in ("newest", "oldest"):
         builder.add_unsigned_field(key, fast=True)
+    builder.add_text_field("title_key", tokenizer_name="raw", fast=True)
     for field in ("organization", "person", "event"):
         builder.add_unsigned_field(field, indexed=True, fast=True)
     for field in ("country", "event_kind", "source", "language"):
@@ -67,11 +68,6 @@ def cjk_pairs(text: str) -> list[str]:
     return pairs
 
 
-def _title_key(title: str) -> int:
-    """The title's first eight bytes, casefolded, as a number that sorts as they do."""
-    return int.from_bytes(title.casefold().encode()[:8].ljust(8, b"\0"), "big")
-
-
 def _order_keys(day: date | None, pk: int, title: str) -> dict[str, int]:
     ordinal = day.toordinal() if day else UNDATED
     return {
@@ -79,7 +75,7 @@ def _order_keys(day: date | None, pk: int, title: str) -> dict[str, int]:
         "year": day.year if day else 0,
         "newest": (ordinal << 32) | pk,  # newest first: the greatest first
         "oldest": ((ordinal or LAST) << 32) | pk,  # oldest first, undated last
-        "title_key": _title_key(title),
+        "title_key": f"{title.casefold()}\0{pk:012d}",  # A to Z, then by id
     }
 
 

@@ -41,8 +41,11 @@ def test_facets_count_the_results(client, site):
 
 def test_sorting_and_pagination_keep_the_query(client, site):
     page = html(client, "/articles/?q=cooperation&sort=oldest")
-    titles = re.findall(r'<li><a href="/articles/[^"]+">([^<]+)</a>', page)
+    titles = re.findall(r'<li><a href="/articles/[^"]+">(.+?)</a>', page)
     assert titles[0].startswith("China-Korea Recelebrates")  # 2017
+    assert "Research <mark>Cooperation</mark> under" in titles[0]
+    assert 'name="q" value="cooperation"' in page
+    assert '<option value="oldest" selected>' in page
 
 
 def test_search_puts_the_most_relevant_first_unless_asked_for_dates(client, site):
@@ -167,16 +170,21 @@ def test_names_in_the_body_link_to_their_pages(client, site):
     assert body.count("<p>") == article.body.count("\n\n") + 1
 
 
-def test_large_results_say_what_they_count(client, site, monkeypatch):
-    from archive import search
+def test_large_results_are_counted_exactly_and_paged(client, site, monkeypatch):
+    # The old page kept the 1,000 newest matches and counted facets over a sample; the
+    # count, the pages and the facets now cover every match.
+    from archive.pages import search as search_page
 
-    monkeypatch.setattr(search, "SEARCH_NEWEST", 2)
-    monkeypatch.setattr(search, "FACET_SAMPLE", 1)
-    page = html(client, "/articles/?q=cooperation")
-    assert "The 2 newest of the articles for “cooperation”, most relevant first" in page
-    assert len(re.findall(r'<li><a href="/articles/[^"]+">', page)) == 2
-    assert "Years count every result; the rest count the newest 1." in page
-    assert "The 2 newest" not in html(client, "/articles/?q=Chongqing")  # one match
+    monkeypatch.setattr(search_page, "PAGE_SIZE", 3)
+    first = html(client, "/articles/?q=cooperation")
+    assert "4 articles for “cooperation”, most relevant first" in first
+    assert "newest" not in first.split('id="result-count"')[1].split("</p>")[0]
+    assert "count the newest" not in first
+    second = html(client, "/articles/?q=cooperation&page=2")
+    links = [re.findall(r'<li><a href="(/articles/[^"]+)">', page) for page in (first, second)]
+    assert [len(found) for found in links] == [3, 1]
+    assert len(set(links[0] + links[1])) == 4
+    assert 'rel="next" href="?q=cooperation&amp;page=2"' in first  # the words kept
 
 
 def test_long_lists_page_without_counting(client, site):
@@ -214,11 +222,16 @@ def test_search_follows_edits_publishing_and_deletion(client, site):
     article.save()
     assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.REVIEW)
-    assert article.get_absolute_url() not in html(client, "/articles/?q=zeppelin")
+    withdrawn = html(client, "/articles/?q=zeppelin")
+    assert article.get_absolute_url() not in withdrawn
+    assert "0 articles for “zeppelin”" in withdrawn  # not counted either
     Article.objects.filter(pk=article.pk).update(status=ArticleStatus.PUBLISHED)
     assert article.get_absolute_url() in html(client, "/articles/?q=zeppelin")
+    assert "1 article for “zeppelin”" in html(client, "/articles/?q=zeppelin")  # once
     article.delete()
-    assert "Zeppelin" not in html(client, "/articles/?q=zeppelin")
+    deleted = html(client, "/articles/?q=zeppelin")
+    assert "Zeppelin" not in deleted
+    assert "0 articles for “zeppelin”" in deleted
 
 
 def article_links(page: str) -> list[str]:

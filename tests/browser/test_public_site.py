@@ -39,6 +39,45 @@ def test_a_reader_searches_narrows_and_follows_links(page, live_server, site):
     page.screenshot(path="/tmp/event-page.png")
 
 
+def test_a_reader_narrows_a_search_with_a_chip_and_removes_it(page, live_server, site):
+    page.goto(f"{live_server.url}/articles/")
+    results = page.get_by_role("main")
+    results.get_by_label("Words").fill("forums")
+    results.get_by_role("button", name="Search").click()
+    count = page.locator("#result-count")
+    assert count.inner_text() == "3 articles for “forums”, most relevant first"
+    marked = page.locator("ol.results mark")
+    assert marked.count() >= 3
+    words = {word.lower() for word in marked.all_inner_texts()}
+    assert "forum" in words  # the stem: the seeds say "forum"
+    assert words <= {"forum", "forums"}
+
+    page.get_by_role("complementary", name="Narrow the results").get_by_role(
+        "link", name="Japan", exact=True
+    ).click()
+    assert count.inner_text() == "1 article for “forums”"
+    chip = page.get_by_role("list", name="Chosen filters").get_by_role(
+        "link", name="Remove filter Country: Japan"
+    )
+    assert chip.inner_text().startswith("Country: Japan")
+    chip.click()
+    assert count.inner_text() == "3 articles for “forums”, most relevant first"
+    assert page.get_by_role("list", name="Chosen filters").count() == 0
+    assert page.get_by_label("Words").input_value() == "forums"
+
+
+def test_a_search_that_finds_nothing_offers_a_way_out(page, live_server, site):
+    page.goto(f"{live_server.url}/articles/?q=qingdao&year=2019")
+    count = page.locator("#result-count")
+    assert count.inner_text() == "0 articles for “qingdao”"
+    offers = page.locator(".no-results")
+    assert "matches “qingdao” with year 2019" in offers.inner_text()
+    offers.get_by_role("link", name="Drop the filter Year: 2019").click()
+    assert count.inner_text() == "1 article for “qingdao”"
+    page.get_by_role("link", name="International Technology Trade Conference").click()
+    assert page.locator("h1").inner_text().startswith("International Technology Trade")
+
+
 def test_feed_and_sitemap_serve(page, live_server, site):
     feed = page.request.get(f"{live_server.url}/articles/feed/atom/")
     assert feed.ok
@@ -70,11 +109,18 @@ def test_no_serious_accessibility_violations(browser, live_server, site):
     """axe-core on every page type; axe runs as a script, so this context allows scripts."""
     context = browser.new_context(java_script_enabled=True)
     page = context.new_page()
-    paths = [*public_page_paths(), "/no/such/page/"]
+    paths = [
+        *public_page_paths(),
+        "/articles/?q=forum&country=KR&country=CN&year=2019",  # marks and chips
+        "/articles/?q=qingdao&year=2019",  # finds nothing: the ways out
+        "/no/such/page/",
+    ]
     axe = Axe()
     problems = {}
     for path in paths:
         page.goto(f"{live_server.url}{path}")
+        if "?q=" in path:  # the search's own parts are there to be checked
+            assert page.locator("#result-count").count() == 1, path
         violations = axe.run(page).response["violations"]
         serious = [v["id"] for v in violations if v["impact"] in ("serious", "critical")]
         if serious:
