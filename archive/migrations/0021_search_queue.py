@@ -25,6 +25,19 @@ TABLES = [
 ]
 
 PUBLISHED = "'published'"
+# A mention's columns the documents read: a change to another (its updated_at, touched
+# whenever its article changes) changes no document.
+MENTION_READ = ", ".join(
+    "{0}." + column
+    for column in (
+        "article_id",
+        "kind",
+        "organization_id",
+        "person_id",
+        "event_id",
+        "review_status",
+    )
+)
 POSTGRES_TRIGGERS = [
     # Statement-level, one trigger per statement kind (transition tables allow no other).
     # Only what is or was published concerns the index, which holds nothing else.
@@ -53,8 +66,11 @@ POSTGRES_TRIGGERS = [
     "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id FROM new_rows n"
     f"   JOIN archive_article a ON a.id = n.article_id AND a.status = {PUBLISHED};"
     "  ELSIF TG_OP = 'UPDATE' THEN"
-    "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id"
-    "   FROM (SELECT article_id FROM new_rows UNION SELECT article_id FROM old_rows) m"
+    "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id FROM ("
+    "    SELECT n.article_id FROM new_rows n JOIN old_rows o ON o.id = n.id"
+    f"    WHERE ({MENTION_READ.format('o')}) IS DISTINCT FROM ({MENTION_READ.format('n')})"
+    "    UNION SELECT o.article_id FROM new_rows n JOIN old_rows o ON o.id = n.id"
+    "    WHERE o.article_id IS DISTINCT FROM n.article_id) m"
     f"   JOIN archive_article a ON a.id = m.article_id AND a.status = {PUBLISHED};"
     "  ELSE"
     "   INSERT INTO archive_search_queue (article_id) SELECT DISTINCT a.id FROM old_rows o"
@@ -119,7 +135,8 @@ SQLITE_TRIGGERS = [
     "CREATE TRIGGER archive_search_mention_insert AFTER INSERT ON archive_mention"
     f" WHEN {ARTICLE_PUBLISHED.format('NEW.article_id')}"
     f" BEGIN {ENQUEUE} VALUES (NEW.article_id); END",
-    "CREATE TRIGGER archive_search_mention_update AFTER UPDATE ON archive_mention BEGIN"
+    "CREATE TRIGGER archive_search_mention_update AFTER UPDATE ON archive_mention"
+    f" WHEN ({MENTION_READ.format('OLD')}) IS NOT ({MENTION_READ.format('NEW')}) BEGIN"
     f" {ENQUEUE} SELECT NEW.article_id WHERE {ARTICLE_PUBLISHED.format('NEW.article_id')};"
     f" {ENQUEUE} SELECT OLD.article_id WHERE OLD.article_id IS NOT NEW.article_id"
     f" AND {ARTICLE_PUBLISHED.format('OLD.article_id')}; END",
