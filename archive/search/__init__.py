@@ -108,7 +108,7 @@ class Results:
         """The ids of the matches from `offset`, at most `limit`, in the asked order."""
         return [hit.id for hit in self._hits(offset, limit)]
 
-    def _hits(self, offset: int, limit: int) -> list[tuple[int, tantivy.DocAddress]]:
+    def _hits(self, offset: int, limit: int) -> list["_Found"]:
         if self.empty or limit <= 0 or offset >= self.count:
             return []
         if offset + limit <= FIRST_HITS:  # what the first pass kept (top k, then skipped)
@@ -156,7 +156,7 @@ class Results:
                 FACET_SIZE + _FACET_SPARE,
             )  # fmt: skip
             found[name] = _named(model, top)
-        return found
+        return {name: found[name] for name in FACETS}
 
 
 @dataclass(frozen=True)
