@@ -202,6 +202,7 @@ def _fuzz(env: dict, workdir: Path, port: int, database_url: str) -> bool:
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "false",
         "DATABASE_URL": database_url,
+        "SEARCH_INDEX_DIR": str(workdir / "search-index"),  # its workers share this one
         "API_ANON_RATE": "1000000/minute",
         "API_USER_RATE": "1000000/minute",
         # its checks send bad tokens on purpose, from the one address
