@@ -14,8 +14,8 @@ from django.db import migrations
 # What enqueues which articles:
 #   a published article (or one that was): inserted, changed or deleted;
 #   a mention in a published article: its article, before and after;
-#   an organization's name, country or hidden flag, a person's name or hidden flag, an
-#   event's kind or hidden flag:
+#   an organization's name, acronym, country or hidden flag, a person's name or hidden
+#   flag, an event's kind or hidden flag:
 #   every article that mentions it (the documents hold them).
 TABLES = [
     "CREATE TABLE IF NOT EXISTS archive_search_queue ("
@@ -109,7 +109,7 @@ for table, function in (("archive_article", "articles"), ("archive_mention", "me
     )
 
 MENTIONED = {
-    "archive_organization": ("organization_id", "name", "country", "hidden"),
+    "archive_organization": ("organization_id", "name", "acronym", "country", "hidden"),
     "archive_person": ("person_id", "name", "hidden"),
     "archive_event": ("event_id", "kind", "hidden"),
 }

@@ -17,7 +17,7 @@ from archive.models import Article, EventKind, Mention, MentionKind, ReviewStatu
 BITS = {"country": sorted(COUNTRIES), "event_kind": sorted(EventKind.values)}
 
 # A change to the fields below or to BITS: indexes of another version are rebuilt.
-SCHEMA_VERSION = "3." + hashlib.sha1(repr(BITS).encode()).hexdigest()[:8]
+SCHEMA_VERSION = "4." + hashlib.sha1(repr(BITS).encode()).hexdigest()[:8]
 
 # Chinese, Japanese and Korean write words without spaces between them (or glue particles
 # to nouns): their runs are indexed as overlapping pairs of characters, and a query's runs
@@ -94,6 +94,7 @@ def documents(article_ids) -> list[tantivy.Document]:
             "kind",
             "organization_id",
             "organization__name",
+            "organization__acronym",
             "organization__country",
             "organization__hidden",
             "person_id",
@@ -104,12 +105,12 @@ def documents(article_ids) -> list[tantivy.Document]:
             "event__hidden",
         )
     )
-    for article, kind, org, org_name, country, org_hidden, person, person_name, person_hidden, \
-            event, event_kind, event_hidden in mentions:  # fmt: skip
+    for article, kind, org, org_name, acronym, country, org_hidden, person, person_name, \
+            person_hidden, event, event_kind, event_hidden in mentions:  # fmt: skip
         found = named[article]
         if org and not org_hidden:
             found["organization"].add(org)
-            found["names"].add(org_name)
+            found["names"].add(f"{org_name} ({acronym})" if acronym else org_name)
             if country and kind == MentionKind.NAME:
                 found["country"].add(country)
         if person and not person_hidden:

@@ -48,9 +48,7 @@ def test_the_top_found_by_candidates_is_the_aggregations_top(site, always_candid
             assert set(top) == {value for value, n in every.items() if n >= floor}
 
 
-def test_the_top_stays_exact_when_the_index_grows_after_its_order_was_read(
-    site, always_candidates
-):
+def test_the_top_stays_exact_when_the_index_grows_after_its_order_was_read(site, always_candidates):
     results = search.run(search.Search())
     by_threshold("organization", results, 3)  # the candidates' order, read now
     held = Article.objects.get(source_file__startswith="004_")

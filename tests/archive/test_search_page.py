@@ -181,6 +181,17 @@ def test_names_that_matched(client):
     assert "Names that matched: Korea Institute of Energy Research" in page
 
 
+def test_an_acronym_finds_the_articles_naming_the_organization_in_full(client):
+    kaist = organization("Korea Advanced Institute of Science and Technology", "KR")
+    Organization.objects.filter(pk=kaist.pk).update(acronym="KAIST")
+    item = article("A new campus", "The Korea Advanced Institute of Science and Technology opened.")
+    names(item, kaist)
+    article("Another campus", "A university opened.")
+    page = html(client, "/articles/?q=kaist")
+    assert links(page) == [item.get_absolute_url()]
+    assert "Names that matched: Korea Advanced Institute of Science and Technology (KAIST)" in page
+
+
 @pytest.fixture
 def by_country():
     kr, cn = organization("Seoul Lab", "KR"), organization("Beijing Lab", "CN")
