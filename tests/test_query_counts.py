@@ -20,8 +20,8 @@ pytestmark = pytest.mark.django_db
 PINNED = {
     "/": 7,
     # The search index answers the count, order and facets: is the index built from this
-    # database, is anything queued, a page's rows, and the names of the facets' top
-    # organizations and people.
+    # database and is anything queued (one query), a page's rows, and the names of the
+    # facets' top organizations and people.
     "/articles/": 4,
     "/articles/?q=delegation": 4,
     "/articles/?q=delegation&sort=newest&year=2015": 4,
