@@ -87,7 +87,7 @@ def article_list(request):
         order=params.get("sort", ""),
     )
     try:
-        results = search.run(asked)
+        results = search.run(asked, with_facets=True)
     except search.Rebuilding:
         response = render(request, "archive/search_rebuilding.html", {"query": query}, status=503)
         response["Retry-After"] = "60"

@@ -13,7 +13,7 @@ from datetime import date
 import tantivy
 
 from archive.models import Organization, Person
-from archive.search import facets, index, words
+from archive.search import facets, words
 from archive.search.index import Rebuilding, apply_queue, build, in_step
 from archive.search.marking import Hit, Marking
 
@@ -79,16 +79,17 @@ def _filters(schema, search: Search, *, years: bool = True) -> list:
     return clauses
 
 
-def run(search: Search) -> "Results":
-    return Results(search)
+def run(search: Search, with_facets: bool = False) -> "Results":
+    return Results(search, with_facets)
 
 
 class Results:
     """One search, read from one view of the index: its count, pages and facets agree."""
 
-    def __init__(self, search: Search):
+    def __init__(self, search: Search, with_facets: bool = False):
+        """`with_facets`: start counting the facets at once, while the page is read."""
         self.search = search
-        ix, self.path = in_step(), index.current_path()
+        ix = in_step()
         self.schema, self.searcher = ix.schema, ix.searcher()
         self.words = words.query(self.schema, search.text) if search.text.strip() else None
         self.empty = bool(search.text.strip()) and self.words is None  # no word to look for
@@ -97,6 +98,9 @@ class Results:
         if not self.empty:
             found = self._search(0, FIRST_HITS, count=True)
             self.count, self._first = found.count, [address for _, address in found.hits]
+        self._counting = None
+        if with_facets:
+            self._start_facets()
 
     def _combined(self, filters: list) -> tantivy.Query:
         main = self.words or tantivy.Query.all_query()
@@ -141,21 +145,24 @@ class Results:
         marking = Marking(self.searcher, self.schema, self.words, self.search.text)
         return [marking.hit(one.id, self.searcher.doc(one.address)) for one in found]
 
-    def facets(self) -> dict[str, list[tuple]]:
-        """Every facet counted over all matches, most first: (year, n) newest first,
-        (country, n), (slug, name, n) of organizations and people, (kind, n)."""
-        if self.empty or not self.count:
-            return {name: [] for name in FACETS}
+    def _start_facets(self) -> None:
+        if self.empty or not self.count or self._counting:
+            return
         years_query = self.query
         if self.search.years:  # the other years stay on offer: any chosen year does
             years_query = self._combined(_filters(self.schema, self.search, years=False))
-        found = facets.years_and_bits(self.searcher, self.query, years_query)
-        for name, model in (("organization", Organization), ("person", Person)):
-            top = facets.top(
-                self.searcher, self.path, self.schema, self.query, self.count, name,
-                FACET_SIZE + _FACET_SPARE,
-            )  # fmt: skip
-            found[name] = _named(model, top)
+        size = FACET_SIZE + _FACET_SPARE
+        self._counting = facets.Counting(self.searcher, self.query, years_query, size)
+
+    def facets(self) -> dict[str, list[tuple]]:
+        """Every facet counted over all matches, most first: (year, n) newest first,
+        (country, n), (slug, name, n) of organizations and people, (kind, n)."""
+        self._start_facets()
+        if self._counting is None:
+            return {name: [] for name in FACETS}
+        found = self._counting.result()
+        found["organization"] = _named(Organization, found["organization"])
+        found["person"] = _named(Person, found["person"])
         return {name: found[name] for name in FACETS}
 
 

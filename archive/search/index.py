@@ -111,11 +111,6 @@ def _current() -> tuple[tantivy.Index, dict] | None:
     return _opened.index, _opened.stamp
 
 
-def current_path() -> Path | None:
-    """The folder of the generation this process reads."""
-    return _opened.path
-
-
 def _database_token(create: bool = False) -> str | None:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT token FROM {STATE} WHERE id = 1")
