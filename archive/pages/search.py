@@ -3,10 +3,13 @@ choice is a link (no script is needed): a facet's value adds itself to the choic
 chosen one shows as a chip that removes it."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
 from django.shortcuts import render
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_safe
 
 from archive import search
@@ -66,10 +69,31 @@ def _names(chosen: dict[str, list[str]]) -> dict[tuple[str, str], str]:
 
 
 def _url(params: QueryDict, key: str, values: list[str]) -> str:
-    changed = params.copy()
-    changed.pop("page", None)
-    changed.setlist(key, values)
-    return f"?{changed.urlencode()}" if changed else "?"
+    """The query string with `key` set to `values`, on the first page. (Plain lists: a
+    QueryDict's copy, made for each of a page's hundred links, cost milliseconds.)"""
+    changed = {name: given for name, given in params.lists() if name != "page"}
+    changed[key] = values
+    return "?" + urlencode([(name, value) for name, given in changed.items() for value in given])
+
+
+def _facet_html(choices: list["Choice"]) -> SafeString:
+    """A facet's list, written here rather than in the template: a hundred links rendered
+    by the template language took a third of the page's time."""
+    return format_html_join(
+        "",
+        '<li><a href="{}"{}>{}</a> <span class="count">{}</span></li>',
+        (
+            (
+                choice.url,
+                format_html(' aria-current="true" aria-label="{}, chosen: remove"', choice.label)
+                if choice.chosen
+                else "",
+                choice.label,
+                choice.count,
+            )
+            for choice in choices
+        ),
+    )
 
 
 @require_safe
@@ -114,18 +138,24 @@ def article_list(request):
             chip = choice(key, value, names.get((key, value)) or _label(key, value))
             chip.facet = FACETS[key]
             chips.append(chip)
-    facets = {
-        key: (
+    facets = [
+        (
             FACETS[key],
-            [
-                choice(
-                    key, str(row[0]), row[1] if len(row) == 3 else _label(key, str(row[0])), row[-1]
-                )
-                for row in rows
-            ],
+            _facet_html(
+                [
+                    choice(
+                        key,
+                        str(row[0]),
+                        row[1] if len(row) == 3 else _label(key, str(row[0])),
+                        row[-1],
+                    )
+                    for row in rows
+                ]
+            ),
         )
         for key, rows in results.facets().items()
-    }
+        if rows
+    ]
     kept = params.copy()
     kept.pop("page", None)
     context = {
