@@ -13,7 +13,7 @@ from datetime import date
 import tantivy
 
 from archive.models import Organization, Person
-from archive.search import facets, words
+from archive.search import facets, index, totals, words
 from archive.search.index import Rebuilding, apply_queue, build, in_step
 from archive.search.marking import Hit, Marking
 
@@ -89,8 +89,9 @@ class Results:
     def __init__(self, search: Search, with_facets: bool = False):
         """`with_facets`: start counting the facets at once, while the page is read."""
         self.search = search
-        ix = in_step()
-        self.schema, self.searcher = ix.schema, ix.searcher()
+        ix, self.searcher, path, at = index.reading()
+        self.schema = ix.schema
+        self.totals = totals.of(path, at) if at is not None else None
         self.words = words.query(self.schema, search.text) if search.text.strip() else None
         self.empty = bool(search.text.strip()) and self.words is None  # no word to look for
         self.query = self._combined(_filters(self.schema, search))
@@ -152,7 +153,8 @@ class Results:
         if self.search.years:  # the other years stay on offer: any chosen year does
             years_query = self._combined(_filters(self.schema, self.search, years=False))
         size = FACET_SIZE + _FACET_SPARE
-        self._counting = facets.Counting(self.searcher, self.query, years_query, size)
+        most = self.totals if self.count > self.searcher.num_docs // 2 else None
+        self._counting = facets.Counting(self.searcher, self.query, years_query, size, most)
 
     def facets(self) -> dict[str, list[tuple]]:
         """Every facet counted over all matches, most first: (year, n) newest first,

@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import connection
 
 from archive.models import Article
+from archive.search import totals
 from archive.search.documents import SCHEMA_VERSION, documents, schema
 
 log = logging.getLogger(__name__)
@@ -109,6 +110,17 @@ def _current() -> tuple[tantivy.Index, dict] | None:
     else:
         _opened.index.reload()
     return _opened.index, _opened.stamp
+
+
+def reading() -> tuple[tantivy.Index, tantivy.Searcher, Path, int | None]:
+    """The index in step (see in_step), a searcher of it, its generation's folder, and the
+    opstamp the searcher reads (None if a writer committed while it was taken)."""
+    index = in_step()
+    path = _opened.path
+    before = totals.opstamp(path)
+    index.reload()
+    searcher = index.searcher()
+    return index, searcher, path, before if totals.opstamp(path) == before else None
 
 
 def _database_token(create: bool = False) -> str | None:
@@ -193,6 +205,8 @@ def build(progress=None, if_unusable: bool = False) -> int:
                 progress(count)
         writer.commit()
         writer.wait_merging_threads()
+        index.reload()
+        totals.count_anew(path, index.searcher())
         stamp = {"token": token, "schema": SCHEMA_VERSION, "articles": count}
         (path / "stamp.json").write_text(json.dumps(stamp))
         link = folder() / f"current.{secrets.token_hex(3)}"
@@ -227,16 +241,18 @@ def apply_queue(wait: float | None = None) -> int:
                 truncated = True
                 break
             ids = {article for _, article in rows}
+            replaced = tantivy.Query.term_set_query(index.schema, "id", sorted(ids))
+            change = totals.Change(_opened.path, index.searcher(), replaced)
             writer = index.writer(heap_size=50_000_000, num_threads=1)
             # By a query: delete_documents_by_term makes a signed term of a Python int,
             # which matches no document of the unsigned "id" and deletes nothing.
-            writer.delete_documents_by_query(
-                tantivy.Query.term_set_query(index.schema, "id", sorted(ids))
-            )
+            writer.delete_documents_by_query(replaced)
             for doc in documents(ids):
                 writer.add_document(doc)
             writer.commit()
             writer.wait_merging_threads()
+            index.reload()
+            change.done(index.searcher(), replaced)
             _dequeue([row for row, _ in rows])
             applied += len(ids)
     if truncated:

@@ -22,7 +22,7 @@ def test_the_top_holds_every_value_tied_with_the_last(site, text):
     for field in ("organization", "person"):
         every = counted(field, results)
         for size in (1, 3, 10):
-            top = dict(facets.top(results.searcher, results.query, field, size))
+            top = dict(facets.top(results.searcher, results.query, field, size)[field])
             assert top, field
             assert all(every[value] == n for value, n in top.items())  # exact counts
             floor = sorted(every.values(), reverse=True)[min(size, len(every)) - 1]
@@ -43,3 +43,43 @@ def test_facets_counted_ahead_are_those_counted_when_asked(site):
     assert early == late
     assert early["organization"]
     assert list(early) == ["year", "country", "organization", "person", "event_kind"]
+
+
+def totals_now() -> dict:
+    from archive.search import index, totals
+
+    searcher, path = index.in_step().searcher(), index._opened.path
+    kept = totals.of(path, totals.opstamp(path))
+    assert kept is not None, "the writer left no totals for this opstamp"
+    every = totals.counted(searcher, __import__("tantivy").Query.all_query())
+    return kept, {name: dict(counter) for name, counter in every.items()}
+
+
+def test_the_writer_keeps_the_totals_in_step_through_every_change(site):
+    from archive.models import Article, ArticleStatus, Mention
+
+    kept, every = totals_now()  # after the build
+    assert kept == every
+    held = Article.objects.get(source_file__startswith="004_")
+    Article.objects.filter(pk=held.pk).update(status=ArticleStatus.PUBLISHED)
+    kept, every = totals_now()  # one article added
+    assert kept == every
+    Mention.objects.filter(article=held, organization__isnull=False).first().delete()
+    kept, every = totals_now()  # one replaced
+    assert kept == every
+    Article.objects.filter(pk=held.pk).update(status=ArticleStatus.REVIEW)
+    kept, every = totals_now()  # one withdrawn
+    assert kept == every
+
+
+@pytest.mark.parametrize("text", ["the", "", "-hydrogen"])
+def test_a_search_matching_most_counts_from_the_totals_what_the_aggregation_counts(site, text):
+    results = search.run(search.Search(text=text), with_facets=True)
+    assert results.count > results.searcher.num_docs // 2
+    assert list(results._counting.named) == ["both"]  # the totals' way was taken
+    shown = results.facets()
+    direct = search.run(search.Search(text=text))
+    direct.totals = None  # the aggregation's way
+    assert direct.facets() == shown
+    assert shown["organization"]
+    assert shown["person"]
