@@ -25,6 +25,9 @@ FACET_SIZE = 10
 # The count is taken in the same pass over the matches as the first this many (the first
 # page of the site's list): a second pass over all matches only for pages after it.
 FIRST_HITS = 20
+# Organizations and people are counted from the index's totals less what the articles not
+# matched name when these are few: counting costs in proportion to the names they hold.
+FROM_TOTALS = 0.9
 # Hidden records are left out of the index; records not yet public (no published support
 # left) are dropped from a facet's top, so a few more are counted than shown.
 _FACET_SPARE = 20
@@ -153,7 +156,8 @@ class Results:
         if self.search.years:  # the other years stay on offer: any chosen year does
             years_query = self._combined(_filters(self.schema, self.search, years=False))
         size = FACET_SIZE + _FACET_SPARE
-        most = self.totals if self.count > self.searcher.num_docs // 2 else None
+        matched_most = self.count >= FROM_TOTALS * self.searcher.num_docs
+        most = self.totals if matched_most else None
         self._counting = facets.Counting(self.searcher, self.query, years_query, size, most)
 
     def facets(self) -> dict[str, list[tuple]]:

@@ -13,6 +13,7 @@ archive, whose articles name a dozen organizations and people each (10 ms a face
   (archive.search.totals) less what the articles it does not match name: a common word's
   6 % instead of its 94 %."""
 
+import heapq
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
@@ -21,7 +22,7 @@ import tantivy
 from archive.search import totals
 from archive.search.documents import BITS, unbits
 
-_counting = ThreadPoolExecutor(max_workers=2, thread_name_prefix="facets")
+_counting = ThreadPoolExecutor(max_workers=3, thread_name_prefix="facets")
 
 
 def terms(name: str, size: int) -> dict:
@@ -38,7 +39,7 @@ class Counting:
     def __init__(self, searcher, query, years_query, size: int, whole=None):
         """`whole`: the index's totals (archive.search.totals), for a query that matches
         most of it: its counts are the totals less what the rest names."""
-        self.searcher, self.query, self.years_query = searcher, query, years_query
+        self.bits = _counting.submit(years_and_bits, searcher, query, years_query)
         if whole is not None:
             rest = tantivy.Query.boolean_query(
                 [
@@ -57,7 +58,7 @@ class Counting:
         """(year, n) newest first; (country, n) and (kind, n) most first; (id, n) of the
         organizations and people named most (at least `size`, and every one tied with
         the last)."""
-        found = years_and_bits(self.searcher, self.query, self.years_query)
+        found = self.bits.result()
         for future in self.named.values():
             found |= future.result()
         return found
@@ -95,11 +96,14 @@ def top(searcher, query, field: str, size: int) -> dict[str, list[tuple[int, int
 def _less(searcher, rest, whole: dict, size: int) -> dict[str, list[tuple[int, int]]]:
     """As `top` for every field of the totals, from the totals less what `rest` (the
     documents a query does not match) names."""
-    missing = totals.counted(searcher, rest)
+    missing = totals.counted(
+        searcher, rest, {field: len(of_all) + 1 for field, of_all in whole.items()}
+    )
     found = {}
     for field, of_all in whole.items():
-        rows = [(value, n - missing[field][value]) for value, n in of_all.items()]
-        rows = sorted((row for row in rows if row[1] > 0), key=lambda row: -row[1])
-        floor = rows[size - 1][1] if len(rows) >= size else 1
-        found[field] = [row for row in rows if row[1] >= floor]
+        lost = missing[field]
+        counts = [(value, n - lost[value]) for value, n in of_all.items()]
+        largest = heapq.nlargest(size, (n for _, n in counts))
+        floor = max(largest[-1], 1) if len(largest) == size else 1
+        found[field] = sorted((row for row in counts if row[1] >= floor), key=lambda row: -row[1])
     return found

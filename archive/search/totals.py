@@ -21,9 +21,13 @@ def opstamp(path: Path) -> int:
     return json.loads((path / "meta.json").read_text())["opstamp"]
 
 
-def counted(searcher, query) -> dict[str, Counter]:
-    """Every value of FIELDS among the documents `query` matches."""
-    asked = {name: {"terms": {"field": name, "size": 10**7}} for name in FIELDS}
+def counted(searcher, query, sizes: dict[str, int] | None = None) -> dict[str, Counter]:
+    """Every value of FIELDS among the documents `query` matches (`sizes`: at most how
+    many values a field has; tantivy makes room for as many as it is told)."""
+    asked = {
+        name: {"terms": {"field": name, "size": (sizes or {}).get(name, 1_000_000)}}
+        for name in FIELDS
+    }
     found = searcher.aggregate(query, asked)
     return {
         name: Counter({int(b["key"]): b["doc_count"] for b in found[name]["buckets"]})

@@ -73,9 +73,12 @@ def test_the_writer_keeps_the_totals_in_step_through_every_change(site):
 
 
 @pytest.mark.parametrize("text", ["", "-Qingdao"])
-def test_a_search_matching_most_counts_from_the_totals_what_the_aggregation_counts(site, text):
+def test_a_search_matching_most_counts_from_the_totals_what_the_aggregation_counts(
+    site, text, monkeypatch
+):
+    monkeypatch.setattr(search, "FROM_TOTALS", 0.7)  # three of the four seeds published
     results = search.run(search.Search(text=text), with_facets=True)
-    assert results.count > results.searcher.num_docs // 2
+    assert results.count >= 0.7 * results.searcher.num_docs
     if text:  # some articles are not matched: their names are taken off the totals
         assert results.count < results.searcher.num_docs
     assert list(results._counting.named) == ["both"]  # the totals' way was taken
