@@ -63,7 +63,7 @@ def build(folder: Path, copies: int) -> int:
     import tantivy
 
     from archive.models import Article
-    from archive.search import index
+    from archive.search import index, totals
     from archive.search.documents import SCHEMA_VERSION, documents, schema
 
     fields = schema()
@@ -97,6 +97,8 @@ def build(folder: Path, copies: int) -> int:
         count, last = count + len(chunk) * copies, chunk[-1]
     writer.commit()
     writer.wait_merging_threads()
+    copied = tantivy.Index.open(str(path))
+    totals.count_anew(path, copied.searcher())  # as a build leaves them
     stamp = {"token": index._database_token(create=True), "schema": SCHEMA_VERSION}
     (path / "stamp.json").write_text(json.dumps({**stamp, "articles": count}))
     (folder / "current").symlink_to(path.name)
