@@ -53,15 +53,6 @@ def search_terms() -> dict[str, str]:
     }
 
 
-def api_search_path() -> str:
-    """Which code answers the API's ?q=: the index (archive.search) or the database's
-    full-text search (archive.search.database), for the label of its lines."""
-    import api.filters
-
-    module = getattr(api.filters, "search_articles", None)
-    return "database" if getattr(module, "__module__", "").endswith(".database") else "index"
-
-
 def readers_pages(samples: int) -> list[tuple[str, list[str]]]:
     """The directories, the networks and the countries side by side."""
     from archive.models import OrganizationFigures, Tie
@@ -149,12 +140,11 @@ def cases(samples: int) -> list[tuple[str, str, list[str]]]:
     api.append(("/api/articles/?published_after=", ["/api/articles/?published_after=2020-01-01"]))
     pages += readers_pages(samples)
     search = []
-    api_path = api_search_path()
     for label, term in search_terms().items():
         query = term.replace(" ", "+")
         search.append((f"site search, {label}", [f"/articles/?q={query}"]))
         search.append((f"site search, {label}, newest", [f"/articles/?q={query}&sort=newest"]))
-        search.append((f"API search ({api_path}), {label}", [f"/api/articles/?q={query}"]))
+        search.append((f"API search, {label}", [f"/api/articles/?q={query}"]))
     admin = [
         (f"/admin/archive/{model}/", [f"/admin/archive/{model}/"])
         for model in ("article", "organization", "person", "agreement", "event", "mention")
