@@ -1,3 +1,5 @@
+import datetime
+import itertools
 import shutil
 from pathlib import Path
 
@@ -78,6 +80,28 @@ def site(seeds_imported):
 
     Article.objects.exclude(source_file__startswith="004_").update(status=ArticleStatus.PUBLISHED)
     return seeds_imported
+
+
+_articles_made = itertools.count(1)
+
+
+def make_article(title: str, body: str, day=datetime.date(2024, 5, 2), **fields):
+    """An article written straight to the database (no import, no extraction), published
+    unless `status` says otherwise."""
+    from archive.models import Article, ArticleStatus
+
+    n = next(_articles_made)
+    fields.setdefault("status", ArticleStatus.PUBLISHED)
+    return Article.objects.create(
+        title=title,
+        slug=f"made-article-{n}",
+        published_on=day,
+        date_precision="day",
+        raw_text=f"{title}\n\n{body}",
+        body=body,
+        content_hash=f"made-article-{n}",
+        **fields,
+    )
 
 
 def html(client, url, status=200) -> str:

@@ -11,7 +11,8 @@ from django.test import Client
 
 from archive import search
 from archive.models import Article, ArticleStatus, Organization
-from tests.conftest import html
+from archive.search import index
+from tests.conftest import html, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -114,17 +115,7 @@ def test_words_find_their_inflections_and_quotes_a_phrase(client, site):
 
 
 def publish(title: str, body: str, language: str) -> Article:
-    return Article.objects.create(
-        title=title,
-        slug=f"cjk-{language}",
-        published_on=datetime.date(2024, 5, 2),
-        date_precision="day",
-        raw_text=f"{title}\n\n{body}",
-        body=body,
-        language=language,
-        content_hash=f"cjk-{language}",
-        status=ArticleStatus.PUBLISHED,
-    )
+    return make_article(title, body, language=language)
 
 
 def test_chinese_and_korean_words_are_found(client, site):
@@ -164,7 +155,7 @@ def test_a_search_while_the_index_is_rebuilt_is_a_503_to_retry(client, site, mon
     def rebuilding(*args, **kwargs):
         raise search.Rebuilding
 
-    monkeypatch.setattr(search, "in_step", rebuilding)
+    monkeypatch.setattr(index, "in_step", rebuilding)  # what every search asks first
     response = client.get("/api/articles/", {"q": "forum"})
     assert response.status_code == 503
     assert response["Retry-After"] == "60"

@@ -1,25 +1,13 @@
-import datetime
-
 import pytest
 
-from archive.models import Article, ArticleStatus
+from archive.models import Article
+from tests.conftest import make_article
 
 pytestmark = pytest.mark.django_db
 
 
 def publish(title: str, body: str, language: str, **fields) -> Article:
-    return Article.objects.create(
-        title=title,
-        slug=f"article-{Article.objects.count() + 1}",
-        published_on=datetime.date(2024, 5, 2),
-        date_precision="day",
-        raw_text=f"{title}\n\n{body}",
-        body=body,
-        language=language,
-        content_hash=f"{hash((title, body)):x}",
-        status=ArticleStatus.PUBLISHED,
-        **fields,
-    )
+    return make_article(title, body, language=language, **fields)
 
 
 @pytest.fixture

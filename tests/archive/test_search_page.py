@@ -6,33 +6,19 @@ on both."""
 
 import datetime
 import re
-from itertools import count
 
 import pytest
 
 from archive.models import Article, ArticleStatus, Mention, MentionKind, Organization
-from tests.conftest import html
+from tests.conftest import html, make_article
 
 pytestmark = pytest.mark.django_db
 
-_numbers = count(1)
-
 
 def article(title: str, body: str, day=datetime.date(2024, 5, 2), **fields) -> Article:
-    """An article, published unless `status` says otherwise. Create every article and
-    mention before the test's first search: the index is built then."""
-    n = next(_numbers)
-    fields.setdefault("status", ArticleStatus.PUBLISHED)
-    return Article.objects.create(
-        title=title,
-        slug=f"page-article-{n}",
-        published_on=day,
-        date_precision="day",
-        raw_text=f"{title}\n\n{body}",
-        body=body,
-        content_hash=f"page-article-{n}",
-        **fields,
-    )
+    """Create every article and mention before the test's first search: the index is
+    built then."""
+    return make_article(title, body, day, **fields)
 
 
 def names(item: Article, *organizations: Organization) -> None:
